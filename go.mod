@@ -1,0 +1,3 @@
+module github.com/unitlint/unitlint
+
+go 1.26.8

@@ -1,0 +1,344 @@
+// Package numeral reads numbers as news copy writes them ("1,000",
+// "12 500", "0.75", ".31") together with the precision and the style they are
+// written in, and writes numbers back in a given style.
+package numeral
+
+import (
+	"errors"
+	"fmt"
+	"math/big"
+	"strings"
+)
+
+// Style records how a number was written, so that a replacement can be
+// written the same way.
+type Style struct {
+	// Group is the thousands separator as written: ",", " ", "\u00a0",
+	// "\u2009", "\u202f", or "" when the number has none.
+	Group string
+	// Decimal is the decimal mark: "." (default when empty) or ",".
+	Decimal string
+	// LeadingDot: written without a leading zero (".31").
+	LeadingDot bool
+}
+
+// Number is a digit string as written.
+type Number struct {
+	Value         *big.Rat // exact value of the digits
+	Decimals      int      // digits written after the decimal mark
+	TrailingZeros int      // trailing zeros of an integer written without a decimal mark
+	Sig           int      // significant figures shown (trailing zeros of such an integer not counted)
+	Style         Style
+}
+
+// Amount is a written quantity's number with the precision it shows, scale
+// word applied: "2.5 million" has Value 2,500,000, Fine 100,000, Coarse
+// 100,000 and Sig 2. See PRECISION.md §4.1.
+type Amount struct {
+	Value  *big.Rat // exact value written
+	Fine   *big.Rat // place value of the last written digit
+	Coarse *big.Rat // Fine × 10^trailing zeros of an integer written without a point
+	Sig    int      // significant figures shown
+}
+
+// ErrSyntax is returned by Parse for text that is not a number.
+var ErrSyntax = errors.New("numeral: not a number")
+
+// Locale says which characters group thousands and mark decimals.
+type Locale uint8
+
+// Number locales.
+const (
+	// English: "1,000.5"; spaces (ASCII, no-break, thin) also group.
+	English Locale = iota
+	// European: "1.000,5" or "1 000,5".
+	European
+)
+
+// isGroupSpace reports whether r is a space copy uses to group thousands.
+func isGroupSpace(r rune) bool {
+	return r == ' ' || r == '\u00a0' || r == '\u2009' || r == '\u202f'
+}
+
+// Parse reads a number written with digits in English style. It accepts
+// grouped thousands ("1,000", "12 500" with an ASCII, no-break, thin or
+// narrow no-break space), a decimal point and a leading point (".5").
+// Grouping must be regular: groups after the first have three digits.
+func Parse(s string) (Number, error) {
+	return ParseLocale(s, English)
+}
+
+// ParseLocale is Parse for a given locale.
+func ParseLocale(s string, loc Locale) (Number, error) {
+	decMark, groupMark := '.', ','
+	if loc == European {
+		decMark, groupMark = ',', '.'
+	}
+	var (
+		intDigits  strings.Builder
+		fracDigits strings.Builder
+		st         Style
+		seenDec    bool
+		groupLen   = -1 // digits since the last group separator; -1 before any separator
+		runLen     = 0  // digits in the current run
+	)
+	if s == "" {
+		return Number{}, ErrSyntax
+	}
+	for i, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			if seenDec {
+				fracDigits.WriteRune(r)
+			} else {
+				intDigits.WriteRune(r)
+				runLen++
+			}
+		case r == decMark && !seenDec:
+			if groupLen >= 0 && runLen != 3 {
+				return Number{}, ErrSyntax
+			}
+			if intDigits.Len() == 0 {
+				if i != 0 {
+					return Number{}, ErrSyntax
+				}
+				st.LeadingDot = true
+			}
+			seenDec = true
+		case !seenDec && (r == groupMark || isGroupSpace(r)):
+			sep := string(r)
+			if st.Group != "" && st.Group != sep {
+				return Number{}, ErrSyntax
+			}
+			if groupLen < 0 {
+				if runLen < 1 || runLen > 3 {
+					return Number{}, ErrSyntax
+				}
+			} else if runLen != 3 {
+				return Number{}, ErrSyntax
+			}
+			st.Group = sep
+			groupLen = 0
+			runLen = 0
+		default:
+			return Number{}, ErrSyntax
+		}
+	}
+	if groupLen >= 0 && !seenDec && runLen != 3 {
+		return Number{}, ErrSyntax
+	}
+	if intDigits.Len() == 0 && fracDigits.Len() == 0 {
+		return Number{}, ErrSyntax
+	}
+	if seenDec && fracDigits.Len() == 0 {
+		return Number{}, ErrSyntax
+	}
+	if loc == European {
+		st.Decimal = ","
+	}
+	n := Number{Decimals: fracDigits.Len(), Style: st}
+	digits := intDigits.String() + fracDigits.String()
+	v, ok := new(big.Rat).SetString(digits)
+	if !ok {
+		return Number{}, ErrSyntax
+	}
+	if n.Decimals > 0 {
+		v.Quo(v, pow10(n.Decimals))
+	}
+	n.Value = v
+	trimmed := strings.TrimLeft(digits, "0")
+	if !seenDec {
+		n.TrailingZeros = len(trimmed) - len(strings.TrimRight(trimmed, "0"))
+		n.Sig = len(trimmed) - n.TrailingZeros
+	} else {
+		n.Sig = len(trimmed)
+	}
+	return n, nil
+}
+
+// Amount returns the number with a scale word applied (scale nil means 1).
+func (n Number) Amount(scale *big.Rat) Amount {
+	fine := new(big.Rat).Inv(pow10(n.Decimals))
+	coarse := new(big.Rat).Mul(fine, pow10(n.TrailingZeros))
+	v := new(big.Rat).Set(n.Value)
+	if scale != nil {
+		v.Mul(v, scale)
+		fine.Mul(fine, scale)
+		coarse.Mul(coarse, scale)
+	}
+	return Amount{Value: v, Fine: fine, Coarse: coarse, Sig: n.Sig}
+}
+
+// Exact returns an Amount for a value written exactly, with the given place
+// value of its last digit (spelled numbers: "two" is Exact(2, 1), "half a"
+// is Exact(1/2, 1/2)).
+func Exact(v, fine *big.Rat) Amount {
+	sig := 1
+	if v.Sign() != 0 && fine.Sign() != 0 {
+		q := new(big.Rat).Quo(new(big.Rat).Abs(v), fine)
+		f, _ := q.Float64()
+		for f >= 10 {
+			sig++
+			f /= 10
+		}
+	}
+	return Amount{Value: new(big.Rat).Set(v), Fine: new(big.Rat).Set(fine), Coarse: new(big.Rat).Set(fine), Sig: sig}
+}
+
+// pow10 returns 10^n as a rational (n may be negative).
+func pow10(n int) *big.Rat {
+	if n < 0 {
+		return new(big.Rat).Inv(pow10(-n))
+	}
+	return new(big.Rat).SetInt(new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(n)), nil))
+}
+
+// Pow10 returns 10^n as a new rational (n may be negative).
+func Pow10(n int) *big.Rat { return pow10(n) }
+
+// Format writes v rounded to the given number of decimals (negative:
+// rounded to tens, hundreds ...; half away from zero) in style st. A
+// number of four or more integer digits is grouped with st.Group, or with
+// "," when st.Group is empty and group is true.
+func Format(v *big.Rat, decimals int, st Style, group bool) string {
+	r := Round(v, decimals)
+	neg := r.Sign() < 0
+	if neg {
+		r.Neg(r)
+	}
+	d := decimals
+	if d < 0 {
+		d = 0
+	}
+	s := r.FloatString(d)
+	intPart, frac, _ := strings.Cut(s, ".")
+	sep := st.Group
+	if sep == "" && group {
+		sep = ","
+	}
+	if sep != "" && len(intPart) > 3 {
+		var b strings.Builder
+		pre := len(intPart) % 3
+		if pre > 0 {
+			b.WriteString(intPart[:pre])
+		}
+		for i := pre; i < len(intPart); i += 3 {
+			if b.Len() > 0 {
+				b.WriteString(sep)
+			}
+			b.WriteString(intPart[i : i+3])
+		}
+		intPart = b.String()
+	}
+	out := intPart
+	if frac != "" {
+		mark := st.Decimal
+		if mark == "" {
+			mark = "."
+		}
+		if st.LeadingDot && intPart == "0" {
+			out = ""
+		}
+		out += mark + frac
+	}
+	if neg && strings.Trim(out, "0.,") != "" {
+		out = "-" + out
+	}
+	return out
+}
+
+// Round rounds v to the given number of decimals (negative: to tens,
+// hundreds ...), half away from zero, and returns a new rational.
+func Round(v *big.Rat, decimals int) *big.Rat {
+	scale := pow10(decimals)
+	x := new(big.Rat).Mul(v, scale)
+	num := new(big.Int).Set(x.Num())
+	den := x.Denom()
+	neg := num.Sign() < 0
+	if neg {
+		num.Neg(num)
+	}
+	// floor((2*num + den) / (2*den))
+	q := new(big.Int).Mul(num, big.NewInt(2))
+	q.Add(q, den)
+	q.Quo(q, new(big.Int).Mul(den, big.NewInt(2)))
+	if neg {
+		q.Neg(q)
+	}
+	res := new(big.Rat).SetInt(q)
+	return res.Quo(res, scale)
+}
+
+// Magnitude returns floor(log10(|v|)) for v != 0, exactly.
+func Magnitude(v *big.Rat) int {
+	a := new(big.Rat).Abs(v)
+	if a.Sign() == 0 {
+		return 0
+	}
+	f, _ := a.Float64()
+	e := 0
+	if f > 0 {
+		e = int(floorLog10(f))
+	}
+	// correct floating error at decade boundaries
+	for a.Cmp(pow10(e)) < 0 {
+		e--
+	}
+	for a.Cmp(pow10(e+1)) >= 0 {
+		e++
+	}
+	return e
+}
+
+func floorLog10(f float64) float64 {
+	e := 0.0
+	for f >= 10 {
+		f /= 10
+		e++
+	}
+	for f < 1 {
+		f *= 10
+		e--
+	}
+	return e
+}
+
+// DecimalsForSig returns the decimals argument of Format that keeps sig
+// significant figures of v.
+func DecimalsForSig(v *big.Rat, sig int) int {
+	return sig - 1 - Magnitude(v)
+}
+
+// Display writes v for a message: at least four significant figures, at
+// most one decimal for values of 100 or more, grouped with commas, trailing
+// zeros after the point dropped ("38,610.2" -> "38,610", 3.6 -> "3.6").
+func Display(v *big.Rat) string {
+	if v.Sign() == 0 {
+		return "0"
+	}
+	d := DecimalsForSig(v, 4)
+	if d < 0 {
+		d = 0
+	}
+	if Magnitude(v) >= 2 && d > 1 {
+		d = 1
+	}
+	s := Format(v, d, Style{}, true)
+	if strings.Contains(s, ".") {
+		s = strings.TrimRight(s, "0")
+		s = strings.TrimSuffix(s, ".")
+	}
+	return s
+}
+
+// String implements fmt.Stringer for debugging.
+func (a Amount) String() string {
+	return fmt.Sprintf("%s (fine %s, coarse %s, %d s.f.)", a.Value.FloatString(4), a.Fine.FloatString(4), a.Coarse.FloatString(4), a.Sig)
+}
+
+// ValidRune reports whether r may appear in a number Parse accepts in some
+// locale; the quantity scanner uses it to find a number's extent.
+func ValidRune(r rune) bool {
+	return (r >= '0' && r <= '9') || r == '.' || r == ',' || isGroupSpace(r)
+}
+
