@@ -341,4 +341,3 @@ func (a Amount) String() string {
 func ValidRune(r rune) bool {
 	return (r >= '0' && r <= '9') || r == '.' || r == ',' || isGroupSpace(r)
 }
-

@@ -1,0 +1,207 @@
+package pairs
+
+import (
+	"bytes"
+
+	"github.com/unitlint/unitlint/lint/judge"
+	"github.com/unitlint/unitlint/lint/quantity"
+)
+
+// change nouns and comparatives: "a 2C (3.6F) rise", "1C (1.8F) warmer than"
+var changeAfter = [...]string{
+	"rise", "rises", "increase", "increases", "jump", "jumps", "drop", "drops", "fall",
+	"falls", "swing", "swings", "anomaly", "anomalies", "warming", "cooling", "change",
+	"changes", "warmer", "cooler", "hotter", "colder", "higher", "lower", "above",
+	"below", "more", "less", "difference", "gap", "spike", "dip", "surge", "climb",
+}
+
+// nouns that make a following "of" a change cue: "a rise of 2C"
+var changeNouns = [...]string{
+	"rise", "increase", "warming", "cooling", "drop", "fall", "decline", "jump",
+	"swing", "change", "anomaly", "increase", "climb", "dip", "spike", "surge",
+}
+
+// nouns that make a following "of" a reading cue: "highs of 35C"
+var readingNouns = [...]string{
+	"high", "highs", "low", "lows", "temperature", "temperatures", "fever", "reading",
+	"record", "maximum", "minimum", "peak", "heat",
+}
+
+// nouns that govern a "to"/"at" in their clause, making it no reading cue:
+// "hold warming to 2C", "cap any increase at 2C"
+var governingNouns = [...]string{"warming", "increase", "cooling", "anomaly", "change", "heating"}
+
+// reading verbs right before a temperature
+var readingVerbs = [...]string{
+	"to", "at", "reached", "reach", "reaches", "hit", "hits",
+	"showed", "shows", "read", "reads", "touched", "topped", "recorded",
+}
+
+// TemperatureCue reads whether a temperature pair is a reading or a change
+// (PRECISION.md §4.4) from the words of its clause before A (not before
+// floor, the end of the previous pair) and right after B.
+func TemperatureCue(text []byte, a, b *quantity.Quantity, floor int) judge.TempCue {
+	change, reading := false, false
+	before := clauseBefore(text, a.HedgeStart, floor)
+	words := lastWords(before, 3)
+	if n := len(words); n > 0 {
+		last := string(words[n-1])
+		prev := ""
+		if n > 1 {
+			prev = string(words[n-2])
+		}
+		switch {
+		case last == "by":
+			change = true
+		case last == "of" && in(prev, changeNouns[:]):
+			change = true
+		case last == "of" && in(prev, readingNouns[:]):
+			reading = true
+		case in(last, readingVerbs[:]):
+			if (last == "to" || last == "at") && governed(before) {
+				change = true
+			} else {
+				reading = true
+			}
+		}
+	}
+	if bytes.Contains(before, []byte("±")) || bytes.Contains(before, []byte("+/-")) {
+		change = true
+	}
+	// after B: "rise", "warmer than", "above average", "of warming"
+	after := afterPair(text, b.End)
+	if aw := firstWords(after, 3); len(aw) > 0 {
+		w := string(aw[0])
+		switch {
+		case in(w, changeAfter[:]):
+			if (w == "above" || w == "below") && !aboveBaseline(aw) {
+				break
+			}
+			change = true
+		case w == "of" && len(aw) > 1 && in(string(aw[1]), changeNouns[:]):
+			change = true
+		}
+	}
+	switch {
+	case change && reading:
+		return judge.TempBoth
+	case change:
+		return judge.TempChange
+	case reading:
+		return judge.TempReading
+	}
+	return judge.TempUnknown
+}
+
+// aboveBaseline reports whether "above"/"below" introduces a baseline:
+// "above average", "above the long-term average", "above normal".
+func aboveBaseline(words [][]byte) bool {
+	for _, w := range words[1:] {
+		switch string(w) {
+		case "average", "normal", "usual", "the", "long", "term", "pre", "industrial", "preindustrial", "levels", "baseline":
+			return true
+		}
+	}
+	return false
+}
+
+// governed reports whether a change noun governs the clause.
+func governed(clause []byte) bool {
+	for _, w := range lastWords(clause, 8) {
+		if in(string(w), governingNouns[:]) {
+			return true
+		}
+		if string(w) == "rise" {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseBefore returns the clause ending at i: back to a sentence end, a
+// semicolon or floor, at most 120 bytes.
+func clauseBefore(text []byte, i, floor int) []byte {
+	start := i - 120
+	if start < floor {
+		start = floor
+	}
+	if start < 0 {
+		start = 0
+	}
+	c := text[start:i]
+	if k := bytes.LastIndexAny(c, ".;!?"); k >= 0 {
+		c = c[k+1:]
+	}
+	return c
+}
+
+// afterPair returns the text after a pair's B, past a closing bracket or
+// dash.
+func afterPair(text []byte, end int) []byte {
+	t := trimLeftSpace(text[end:])
+	if len(t) > 0 && (t[0] == ')' || t[0] == ',') {
+		t = t[1:]
+	}
+	if d := leadingToken(t); d != nil {
+		t = trimLeftSpace(t)[len(d):]
+	}
+	if len(t) > 80 {
+		t = t[:80]
+	}
+	return t
+}
+
+// lastWords returns up to n lower-cased ASCII words at the end of b.
+func lastWords(b []byte, n int) [][]byte {
+	var out [][]byte
+	k := len(b)
+	for len(out) < n && k > 0 {
+		for k > 0 && !isLetter(b[k-1]) {
+			if b[k-1] == '.' || b[k-1] == ',' {
+				if len(out) > 0 {
+					break
+				}
+			}
+			k--
+		}
+		e := k
+		for k > 0 && isLetter(b[k-1]) {
+			k--
+		}
+		if e == k {
+			break
+		}
+		out = append([][]byte{bytes.ToLower(b[k:e])}, out...)
+	}
+	return out
+}
+
+// firstWords returns up to n lower-cased ASCII words at the start of b,
+// stopping at punctuation other than hyphens.
+func firstWords(b []byte, n int) [][]byte {
+	var out [][]byte
+	k := 0
+	for len(out) < n && k < len(b) {
+		for k < len(b) && (b[k] == ' ' || b[k] == '-') {
+			k++
+		}
+		s := k
+		for k < len(b) && isLetter(b[k]) {
+			k++
+		}
+		if s == k {
+			break
+		}
+		out = append(out, bytes.ToLower(b[s:k]))
+	}
+	return out
+}
+
+func in(w string, set []string) bool {
+	for _, s := range set {
+		if w == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,383 @@
+// Package pairs finds conversion pairs in prose: two quantities of one
+// dimension written as a conversion of one another ("A (B)", "A or B",
+// "(A or B)", "A – or B –", "A, or B,", "A — roughly B —", "A = B",
+// "A (B; C)", "a 10-mile (16km) stretch"), and turns each into a
+// judge.Pair with the house style and the temperature cues of its context.
+package pairs
+
+import (
+	"bytes"
+	"sync"
+
+	"github.com/unitlint/unitlint/lint"
+	"github.com/unitlint/unitlint/lint/judge"
+	"github.com/unitlint/unitlint/lint/quantity"
+	"github.com/unitlint/unitlint/lint/units"
+)
+
+// Shape is how a pair is written.
+type Shape string
+
+// Pair shapes.
+const (
+	ShapeParen  Shape = "paren"  // A (B)
+	ShapeOr     Shape = "or"     // A or B, A, or B, A – or B –, (A or B)
+	ShapeDash   Shape = "dash"   // A — roughly B —
+	ShapeEquals Shape = "equals" // A = B
+	ShapeSlash  Shape = "slash"  // A/B
+)
+
+// Pair is one conversion pair found in a document's text.
+type Pair struct {
+	A, B  quantity.Quantity
+	Shape Shape
+	// Start and End span the pair in the document text, from A's start to
+	// B's end.
+	Start, End int
+	// Judge is the pair as the judge reads it: operands with house-style
+	// alternatives and the temperature cue.
+	Judge judge.Pair
+	// Locale is the copy's locale as read from its spelling.
+	Locale Locale
+}
+
+// Finder finds pairs. It is immutable and safe for concurrent use.
+type Finder struct {
+	scanner *quantity.Scanner
+	gallon  lint.GallonStyle
+	ton     lint.TonStyle
+}
+
+// defaultCatalogue is the unit catalogue, built once; a catalogue is
+// immutable, so sharing it is safe.
+var defaultCatalogue = sync.OnceValue(func() *units.Catalogue { return units.New(units.Style{}) })
+
+// DefaultCatalogue returns the shared unit catalogue.
+func DefaultCatalogue() *units.Catalogue { return defaultCatalogue() }
+
+// NewFinder returns a finder for the house style in opts.
+func NewFinder(opts *lint.Options) *Finder {
+	f := &Finder{scanner: quantity.NewScanner(defaultCatalogue())}
+	if opts != nil {
+		f.gallon, f.ton = opts.Gallon, opts.Ton
+	}
+	return f
+}
+
+// Catalogue returns the finder's unit catalogue.
+func (f *Finder) Catalogue() *units.Catalogue { return f.scanner.Catalogue() }
+
+// Analyzer finds the pairs of a document; its result is []Pair.
+var Analyzer = &lint.Analyzer{
+	Name:    "pairs",
+	Summary: "finds conversion pairs (a quantity and its conversion) in prose",
+	Doc:     "The pairs analyzer reads every quantity of the document and joins two of them into a pair where they are written as a conversion of one another. Rules judge the pairs it finds.",
+	Run: func(p *lint.Pass) (any, error) {
+		return NewFinder(p.Options).Find(p.Doc.Text), nil
+	},
+}
+
+// Find returns the pairs in text, in order.
+func (f *Finder) Find(text []byte) []Pair {
+	qs := f.scanner.Scan(text)
+	if len(qs) < 2 {
+		return nil
+	}
+	var out []Pair
+	var loc *Locale
+	locale := func() Locale {
+		if loc == nil {
+			l := DetectLocale(text)
+			loc = &l
+		}
+		return *loc
+	}
+	clauseFloor := 0
+	for i := 0; i+1 < len(qs); i++ {
+		a, b := &qs[i], &qs[i+1]
+		shape, ok := joined(text, a, b)
+		if !ok {
+			continue
+		}
+		p, ok := f.makePair(text, a, b, shape, clauseFloor, locale)
+		if !ok {
+			continue
+		}
+		out = append(out, p)
+		clauseFloor = b.End
+		next := i + 2 // B is taken: it cannot start the next pair
+		// "A (B; C)": one quantity, a second conversion
+		for k := i + 2; k < len(qs) && semicolonNext(text, &qs[k-1], &qs[k]); k++ {
+			if p2, ok := f.makePair(text, a, &qs[k], ShapeParen, clauseFloor, locale); ok {
+				out = append(out, p2)
+				clauseFloor = qs[k].End
+			}
+			next = k + 1
+		}
+		i = next - 1
+	}
+	return out
+}
+
+// makePair checks two quantities can be a conversion of one another and
+// builds the pair.
+func (f *Finder) makePair(text []byte, a, b *quantity.Quantity, shape Shape, clauseFloor int, locale func() Locale) (Pair, bool) {
+	if a.Kind != quantity.Measure || b.Kind != quantity.Measure {
+		return Pair{}, false
+	}
+	ua, ub := a.Unit, b.Unit
+	cat := f.Catalogue()
+	// a bare "degrees" takes the other scale from the other side
+	switch {
+	case a.BareDegrees && b.BareDegrees:
+		return Pair{}, false
+	case a.BareDegrees:
+		ua = otherScale(cat, ub)
+	case b.BareDegrees:
+		ub = otherScale(cat, ua)
+	}
+	if ua == nil || ub == nil {
+		return Pair{}, false
+	}
+	// "100ml (3.4oz)": oz beside a volume is a fluid ounce; "955 millibars
+	// (28.2 inches)": inches beside a pressure are inches of mercury.
+	ua, ub = reinterpret(cat, ua, ub), reinterpret(cat, ub, ua)
+	if ua == ub && !a.BareDegrees && !b.BareDegrees {
+		return Pair{}, false // "5km or 10km": a choice, not a conversion
+	}
+	if ua.Dim != ub.Dim {
+		// units of two dimensions only where the shape is unmistakable
+		if shape != ShapeParen || ua.System == ub.System || isTemperature(ua) || isTemperature(ub) {
+			return Pair{}, false
+		}
+	}
+	p := Pair{A: *a, B: *b, Shape: shape, Start: a.Start, End: b.End}
+	p.Judge.A = f.operand(text, a, ua, locale)
+	p.Judge.B = f.operand(text, b, ub, locale)
+	if isTemperature(ua) {
+		p.Judge.Temp = TemperatureCue(text, a, b, clauseFloor)
+	}
+	if a.Spelling != nil && a.Spelling.Generic || b.Spelling != nil && b.Spelling.Generic {
+		p.Locale = locale()
+	}
+	return p, true
+}
+
+// operand builds the judge's view of a quantity.
+func (f *Finder) operand(text []byte, q *quantity.Quantity, u *units.Unit, locale func() Locale) judge.Operand {
+	op := judge.Operand{
+		Amounts:   q.Amounts,
+		Unit:      u,
+		Major:     q.Major,
+		Hedge:     q.Hedge,
+		Numbers:   q.Numbers,
+		UnitStart: q.UnitStart,
+		UnitEnd:   q.UnitEnd,
+		UnitText:  string(text[q.UnitStart:q.UnitEnd]),
+		Text:      string(text[q.Start:q.End]),
+	}
+	if q.Spelling != nil && q.Spelling.Generic && u == q.Spelling.Unit {
+		op.Unit, op.Alt = f.resolveGeneric(q.Spelling.Family, locale)
+	}
+	return op
+}
+
+// isTemperature reports whether u is a temperature reading or change unit.
+func isTemperature(u *units.Unit) bool {
+	return u.Dim == units.Temperature || u.Dim == units.TemperatureChange
+}
+
+// otherScale returns the temperature scale opposite to u: a bare
+// "degrees" beside Celsius is Fahrenheit, and the other way round.
+func otherScale(cat *units.Catalogue, u *units.Unit) *units.Unit {
+	if u == nil || u.Dim != units.Temperature {
+		return nil
+	}
+	if u.System == units.Metric {
+		return cat.Unit("degF")
+	}
+	return cat.Unit("degC")
+}
+
+// reinterpret reads a unit the way its partner says it must be meant.
+func reinterpret(cat *units.Catalogue, u, partner *units.Unit) *units.Unit {
+	switch {
+	case u.ID == "oz" && partner.Dim == units.Volume:
+		if fam := cat.Family("floz"); len(fam) > 0 {
+			return fam[0]
+		}
+	case u.ID == "in" && partner.Dim == units.Pressure:
+		if v := cat.Unit("inHg"); v != nil {
+			return v
+		}
+	}
+	return u
+}
+
+// joined reports whether the text between a and b joins them as a
+// conversion, and how.
+func joined(text []byte, a, b *quantity.Quantity) (Shape, bool) {
+	if b.HedgeStart < a.End {
+		return "", false
+	}
+	mid := text[a.End:b.HedgeStart]
+	after := text[b.End:]
+	// an adjective glued to A: "320m-high (1,050ft)"
+	mid = trimAdjectiveSuffix(mid)
+	t := trimSpace(mid)
+	switch {
+	case string(t) == "(":
+		if closesBracket(after) {
+			return ShapeParen, true
+		}
+	case isOrJoiner(t):
+		return ShapeOr, true
+	case string(t) == "=" || string(t) == "/" && len(mid) == 1:
+		if string(t) == "=" {
+			return ShapeEquals, true
+		}
+		if a.Unit != nil && b.Unit != nil && a.Unit.System != b.Unit.System {
+			return ShapeSlash, true
+		}
+	case isDash(t):
+		if isDash(leadingToken(after)) {
+			return ShapeDash, true
+		}
+	}
+	return "", false
+}
+
+// semicolonNext reports whether c follows prev as "; C" inside a bracket:
+// "(1.9 billion gallons; 254 million cubic feet)".
+func semicolonNext(text []byte, prev, c *quantity.Quantity) bool {
+	if c.HedgeStart < prev.End {
+		return false
+	}
+	t := trimSpace(text[prev.End:c.HedgeStart])
+	return string(t) == ";" && closesBracket(text[c.End:])
+}
+
+// closesBracket reports whether the text after a bracketed quantity ends
+// the bracket: ")" or ";" or "," (possibly after one word: "100ft across)").
+func closesBracket(after []byte) bool {
+	t := trimLeftSpace(after)
+	if len(t) == 0 {
+		return false
+	}
+	switch t[0] {
+	case ')', ';', ',', ']':
+		return true
+	}
+	// one word, then the bracket
+	k := 0
+	for k < len(t) && isLetter(t[k]) {
+		k++
+	}
+	if k == 0 {
+		return false
+	}
+	t = trimLeftSpace(t[k:])
+	return len(t) > 0 && t[0] == ')'
+}
+
+// isOrJoiner matches "or", ", or", "– or", "— or", "deep, or" (one
+// adjective between A and the joiner).
+func isOrJoiner(t []byte) bool {
+	if !bytes.HasSuffix(t, []byte("or")) {
+		return false
+	}
+	rest := trimSpace(t[:len(t)-2])
+	if len(t) > 2 && isLetter(t[len(t)-3]) {
+		return false
+	}
+	rest = bytes.TrimSuffix(rest, []byte(","))
+	rest = trimSpace(rest)
+	for _, d := range [...]string{"\u2013", "\u2014", "-"} {
+		rest = bytes.TrimSuffix(rest, []byte(d))
+	}
+	rest = trimSpace(rest)
+	rest = bytes.TrimSuffix(rest, []byte(","))
+	rest = trimSpace(rest)
+	if len(rest) == 0 {
+		return true
+	}
+	// one adjective: "7 feet deep, or about 2 meters"
+	for _, c := range rest {
+		if !isLetter(c) {
+			return false
+		}
+	}
+	return len(rest) <= 12
+}
+
+// adjective suffixes glued to a hyphenated quantity
+var adjectiveSuffixes = [...]string{"-high", "-long", "-wide", "-deep", "-tall", "-thick", "-plus"}
+
+func trimAdjectiveSuffix(mid []byte) []byte {
+	for _, s := range adjectiveSuffixes {
+		if bytes.HasPrefix(mid, []byte(s)) {
+			return mid[len(s):]
+		}
+	}
+	return mid
+}
+
+func isDash(t []byte) bool {
+	s := string(t)
+	return s == "\u2014" || s == "\u2013" || s == "--"
+}
+
+// leadingToken returns the first non-space token (a dash or a bracket).
+func leadingToken(b []byte) []byte {
+	t := trimLeftSpace(b)
+	for _, d := range [...]string{"\u2014", "\u2013", "--"} {
+		if bytes.HasPrefix(t, []byte(d)) {
+			return t[:len(d)]
+		}
+	}
+	return nil
+}
+
+func isLetter(c byte) bool { return (c|0x20) >= 'a' && (c|0x20) <= 'z' }
+
+// isSpaceAt returns the width of a space rune at the start of b, or 0.
+func isSpaceAt(b []byte) int {
+	switch {
+	case len(b) == 0:
+		return 0
+	case b[0] == ' ' || b[0] == '\t' || b[0] == '\n' || b[0] == '\r':
+		return 1
+	case len(b) >= 2 && b[0] == 0xC2 && b[1] == 0xA0:
+		return 2
+	case len(b) >= 3 && b[0] == 0xE2 && b[1] == 0x80 && (b[2] == 0x89 || b[2] == 0xAF || b[2] == 0x8A):
+		return 3
+	}
+	return 0
+}
+
+func trimLeftSpace(b []byte) []byte {
+	for {
+		w := isSpaceAt(b)
+		if w == 0 {
+			return b
+		}
+		b = b[w:]
+	}
+}
+
+func trimSpace(b []byte) []byte {
+	b = trimLeftSpace(b)
+	for len(b) > 0 {
+		switch {
+		case b[len(b)-1] == ' ' || b[len(b)-1] == '\t' || b[len(b)-1] == '\n' || b[len(b)-1] == '\r':
+			b = b[:len(b)-1]
+		case len(b) >= 2 && b[len(b)-2] == 0xC2 && b[len(b)-1] == 0xA0:
+			b = b[:len(b)-2]
+		case len(b) >= 3 && b[len(b)-3] == 0xE2 && b[len(b)-2] == 0x80 && (b[len(b)-1] == 0x89 || b[len(b)-1] == 0xAF || b[len(b)-1] == 0x8A):
+			b = b[:len(b)-3]
+		default:
+			return b
+		}
+	}
+	return b
+}

@@ -1,0 +1,99 @@
+package lint
+
+import (
+	"fmt"
+	"sort"
+	"unicode/utf8"
+)
+
+// Position is a location in a source file, computed at the edge from a byte
+// offset. Line and Column are 1-based; Column counts Unicode code points
+// (an invalid byte counts as one); Offset is the 0-based byte offset.
+type Position struct {
+	Filename string
+	Offset   int
+	Line     int
+	Column   int
+}
+
+// String returns "file:line:column".
+func (p Position) String() string {
+	return fmt.Sprintf("%s:%d:%d", p.Filename, p.Line, p.Column)
+}
+
+// File is a source file and its line table, after go/token.File: positions
+// are byte offsets inside, and line/column are computed on demand. A line
+// ends at "\n", at "\r\n", or at a lone "\r".
+type File struct {
+	name  string
+	src   []byte
+	lines []int // byte offset of the first byte of each line
+}
+
+// NewFile returns a File for src. The File keeps src; do not modify it.
+func NewFile(name string, src []byte) *File {
+	f := &File{name: name, src: src, lines: []int{0}}
+	for i := 0; i < len(src); i++ {
+		switch src[i] {
+		case '\n':
+			f.lines = append(f.lines, i+1)
+		case '\r':
+			if i+1 < len(src) && src[i+1] == '\n' {
+				i++
+			}
+			f.lines = append(f.lines, i+1)
+		}
+	}
+	return f
+}
+
+// Name returns the file name given to NewFile.
+func (f *File) Name() string { return f.name }
+
+// Source returns the file's bytes.
+func (f *File) Source() []byte { return f.src }
+
+// Size returns the file's size in bytes.
+func (f *File) Size() int { return len(f.src) }
+
+// LineCount returns the number of lines.
+func (f *File) LineCount() int { return len(f.lines) }
+
+// LineStart returns the byte offset where 1-based line starts.
+func (f *File) LineStart(line int) int {
+	if line < 1 {
+		return 0
+	}
+	if line > len(f.lines) {
+		return len(f.src)
+	}
+	return f.lines[line-1]
+}
+
+// Line returns the text of the 1-based line, without its line end.
+func (f *File) Line(line int) []byte {
+	start := f.LineStart(line)
+	end := len(f.src)
+	if line < len(f.lines) {
+		end = f.lines[line]
+	}
+	for end > start && (f.src[end-1] == '\n' || f.src[end-1] == '\r') {
+		end--
+	}
+	return f.src[start:end]
+}
+
+// Position returns the position of a byte offset; offsets outside the file
+// are clamped to it.
+func (f *File) Position(offset int) Position {
+	if offset < 0 {
+		offset = 0
+	}
+	if offset > len(f.src) {
+		offset = len(f.src)
+	}
+	i := sort.Search(len(f.lines), func(i int) bool { return f.lines[i] > offset }) - 1
+	start := f.lines[i]
+	col := 1 + utf8.RuneCount(f.src[start:offset])
+	return Position{Filename: f.name, Offset: offset, Line: i + 1, Column: col}
+}

@@ -1,0 +1,505 @@
+package quantity
+
+import (
+	"bytes"
+	"math/big"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/unitlint/unitlint/lint/judge"
+	"github.com/unitlint/unitlint/lint/numeral"
+)
+
+// number is one written number while a quantity is being read.
+type number struct {
+	n          numeral.Number
+	start, end int
+	scale      *big.Rat
+	neg        bool
+	spelled    bool
+	spelledAmt numeral.Amount
+	lastDigit  byte // last integer digit, for ordinals
+	tensDigit  byte
+	text_      string
+}
+
+// amount returns the number's amount, scale and sign applied.
+func (n number) amount() numeral.Amount {
+	var a numeral.Amount
+	if n.spelled {
+		a = n.spelledAmt
+		a = numeral.Amount{Value: new(big.Rat).Set(a.Value), Fine: new(big.Rat).Set(a.Fine), Coarse: new(big.Rat).Set(a.Coarse), Sig: a.Sig}
+	} else {
+		a = n.n.Amount(n.scale)
+	}
+	if n.neg {
+		a.Value.Neg(a.Value)
+	}
+	return a
+}
+
+// text returns the number as a judge.NumberText.
+func (n number) text() judge.NumberText {
+	return judge.NumberText{Start: n.start, End: n.end, Text: n.text_, Style: n.n.Style, Scale: n.scale, Spelled: n.spelled}
+}
+
+// lexNumber reads the digits of a number at i: "1,000", "12 500", "0.75",
+// ".31", "1½", "½". Grouping with an ASCII space needs a first group of two
+// or three digits; grouping with "," or a typographic space one to three.
+func (s *Scanner) lexNumber(text []byte, i int) (number, int, bool) {
+	n := len(text)
+	if f, ok := fractionAt(text, i); ok {
+		e := i + 2
+		nm := numeral.Number{Value: f.value, Decimals: 0, Sig: 1}
+		num := number{n: nm, start: i, end: e, spelled: true, text_: string(text[i:e])}
+		num.spelledAmt = numeral.Exact(f.value, f.fine)
+		return num, e, true
+	}
+	j := i
+	for j < n && isDigit(text[j]) {
+		j++
+	}
+	first := j - i
+	if first == 0 && !(j < n && text[j] == '.') {
+		return number{}, i, false
+	}
+	groupSep := ""
+	if first > 0 && first <= 3 {
+		for {
+			w, sep := groupSepAt(text, j)
+			if w == 0 || (groupSep != "" && sep != groupSep) {
+				break
+			}
+			if sep == " " && first < 2 {
+				break
+			}
+			k := j + w
+			if k+3 > n || !isDigit(text[k]) || !isDigit(text[k+1]) || !isDigit(text[k+2]) || (k+3 < n && isDigit(text[k+3])) {
+				break
+			}
+			groupSep = sep
+			j = k + 3
+		}
+	}
+	if j+1 < n && text[j] == '.' && isDigit(text[j+1]) {
+		j++
+		for j < n && isDigit(text[j]) {
+			j++
+		}
+	}
+	nm, err := numeral.ParseLocale(string(text[i:j]), s.locale)
+	if err != nil {
+		return number{}, j, false
+	}
+	num := number{n: nm, start: i, end: j, text_: string(text[i:j])}
+	// last integer digits, for ordinals
+	k := j - 1
+	for k >= i && text[k] != '.' && !isDigit(text[k]) {
+		k--
+	}
+	if bytes.IndexByte(text[i:j], '.') < 0 && k >= i {
+		num.lastDigit = text[k]
+		if k-1 >= i && isDigit(text[k-1]) {
+			num.tensDigit = text[k-1]
+		}
+	}
+	// a fraction glyph glued to the digits: "1½"
+	if f, ok := fractionAt(text, j); ok && nm.Decimals == 0 {
+		v := new(big.Rat).Add(nm.Value, f.value)
+		num.spelled = true
+		num.spelledAmt = numeral.Exact(v, f.fine)
+		j += 2
+		num.end = j
+		num.text_ = string(text[i:j])
+	}
+	return num, j, true
+}
+
+// groupSepAt returns the width and text of a thousands separator at j.
+func groupSepAt(text []byte, j int) (int, string) {
+	if j >= len(text) {
+		return 0, ""
+	}
+	switch text[j] {
+	case ',':
+		return 1, ","
+	case ' ':
+		return 1, " "
+	}
+	for _, sp := range [...]string{"\u00a0", "\u2009", "\u202f"} {
+		if hasPrefix(text[j:], sp) {
+			return len(sp), sp
+		}
+	}
+	return 0, ""
+}
+
+// skipNumberToken returns the end of the run of digits and number
+// punctuation at i, so that "2-1" or "1939-45" is skipped whole.
+func skipNumberToken(text []byte, i int) int {
+	j := i
+	for j < len(text) {
+		c := text[j]
+		if isDigit(c) || ((c == '.' || c == ',' || c == '-' || c == '/') && j+1 < len(text) && isDigit(text[j+1])) {
+			j++
+			continue
+		}
+		break
+	}
+	if j == i {
+		return i + 1
+	}
+	return j
+}
+
+type fraction struct{ value, fine *big.Rat }
+
+// fractionAt reads a vulgar fraction glyph at i.
+func fractionAt(text []byte, i int) (fraction, bool) {
+	if i+1 >= len(text) || text[i] != 0xC2 {
+		return fraction{}, false
+	}
+	switch text[i+1] {
+	case 0xBD: // ½
+		return fraction{big.NewRat(1, 2), big.NewRat(1, 2)}, true
+	case 0xBC: // ¼
+		return fraction{big.NewRat(1, 4), big.NewRat(1, 4)}, true
+	case 0xBE: // ¾
+		return fraction{big.NewRat(3, 4), big.NewRat(1, 4)}, true
+	}
+	return fraction{}, false
+}
+
+// prevIsIdentifier reports whether the number at i is part of an
+// identifier: glued to a letter or digit before it ("A1", "B52"), or after
+// "letter-" ("F-35", "COVID-19", "C-130").
+func prevIsIdentifier(text []byte, i int) bool {
+	if i == 0 {
+		return false
+	}
+	r, w := utf8.DecodeLastRune(text[:i])
+	if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || r == '/' {
+		return true
+	}
+	if r == '-' && i-w > 0 {
+		r2, _ := utf8.DecodeLastRune(text[:i-w])
+		return unicode.IsLetter(r2) || unicode.IsDigit(r2)
+	}
+	return false
+}
+
+// signBefore reports a minus sign before the number at i: "-20C",
+// "−5C" (U+2212), "minus 12", "negative 4". It returns where the sign starts.
+func signBefore(text []byte, i int) (bool, int) {
+	before := text[:i]
+	if len(before) > 0 && before[len(before)-1] == '-' && !wordBefore(before[:len(before)-1]) {
+		return true, i - 1
+	}
+	if bytes.HasSuffix(before, []byte("\u2212")) && !wordBefore(before[:len(before)-3]) {
+		return true, i - 3
+	}
+	for _, w := range [...]string{"minus", "negative"} {
+		if k, ok := wordEndingAt(text, i, w); ok {
+			return true, k
+		}
+	}
+	return false, i
+}
+
+// wordBefore reports whether text ends in a letter or digit.
+func wordBefore(text []byte) bool {
+	if len(text) == 0 {
+		return false
+	}
+	r, _ := utf8.DecodeLastRune(text)
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// wordEndingAt reports whether the word w (case-insensitive), followed by
+// one space, ends right before i, and returns where it starts.
+func wordEndingAt(text []byte, i int, w string) (int, bool) {
+	k := i
+	sw := spaceWidthBefore(text, k)
+	if sw == 0 {
+		return 0, false
+	}
+	k -= sw
+	if k < len(w) || !bytes.EqualFold(text[k-len(w):k], []byte(w)) {
+		return 0, false
+	}
+	k -= len(w)
+	if k > 0 && isWordByte(text[k-1]) {
+		return 0, false
+	}
+	return k, true
+}
+
+// currencyBefore returns the currency symbol right before i.
+func currencyBefore(text []byte, i int) (string, bool) {
+	for _, sym := range [...]string{"£", "$", "€", "¥", "₹"} {
+		if bytes.HasSuffix(text[:i], []byte(sym)) {
+			return sym, true
+		}
+	}
+	return "", false
+}
+
+// currencyScale reads a scale written after a money amount that a unit
+// would not take: "£3 m" is not written, but "£10k" and "$5 million" are.
+func currencyScale(text []byte, j int) (*big.Rat, int) {
+	if j < len(text) && text[j] == 'k' && (j+1 >= len(text) || !isWordByte(text[j+1])) {
+		return big.NewRat(1000, 1), j + 1
+	}
+	return nil, j
+}
+
+// scale words and their values
+var scaleWords = [...]struct {
+	word  string
+	value int64
+	glued bool // may be glued to the digits ("3m", "1.5bn")
+	space bool // may follow a space ("2 million")
+}{
+	{"trillion", 1e12, false, true},
+	{"billion", 1e9, false, true},
+	{"million", 1e6, false, true},
+	{"thousand", 1e3, false, true},
+	{"tn", 1e12, true, true},
+	{"bn", 1e9, true, true},
+	{"m", 1e6, true, false},
+	{"k", 1e3, true, false},
+}
+
+// scaleWord reads a scale word after a number ending at j. "m" and "k"
+// glued to a number are a scale only where they cannot be metres or a
+// kilo-something: before a unit ("1.2m sq ft") or a noun ("3m people").
+func (s *Scanner) scaleWord(text []byte, j int) (*big.Rat, int) {
+	n := len(text)
+	for _, sw := range scaleWords {
+		k := j
+		if sw.glued && hasPrefixFold(text[k:], sw.word) {
+			k += len(sw.word)
+		} else if sw.space {
+			w := spaceWidth(text, k)
+			if w == 0 || !hasPrefixFold(text[k+w:], sw.word) {
+				continue
+			}
+			k += w + len(sw.word)
+		} else {
+			continue
+		}
+		if k < n && isWordByte(text[k]) {
+			continue
+		}
+		if sw.word == "m" || sw.word == "k" {
+			if !s.scaleBeforeUnitOrNoun(text, k, sw.word == "m") {
+				continue
+			}
+		}
+		return big.NewRat(sw.value, 1), k
+	}
+	return nil, j
+}
+
+// measureWords follow a length in metres: "5m tall", "2.5m high".
+var measureWords = [...]string{
+	"tall", "high", "long", "wide", "deep", "away", "across", "thick", "below", "above",
+	"under", "up", "down", "from", "of", "in", "into", "off", "to", "on", "at", "and", "or",
+	"by", "per", "behind", "ahead", "further", "farther", "higher", "lower", "deeper",
+	"longer", "short", "shy", "apart", "underground", "underwater", "offshore", "inland",
+	"beneath", "downstream", "upstream", "over", "beyond", "sq", "square", "cubic",
+}
+
+// scaleBeforeUnitOrNoun decides whether a glued "m" or "k" ending at k is a
+// scale: yes before a unit ("1.2m sq ft", "2m barrels") or, for "m", before
+// a noun ("3m people"); no before a bracket, punctuation or a measure word.
+func (s *Scanner) scaleBeforeUnitOrNoun(text []byte, k int, isM bool) bool {
+	w := spaceWidth(text, k)
+	if w == 0 {
+		return false
+	}
+	at := k + w
+	if at >= len(text) || !isASCIILetter(text[at]) {
+		return false
+	}
+	for _, m := range s.cat.Match(text[at:]) {
+		if !m.Spelling.Ambiguous {
+			return true
+		}
+	}
+	if !isM {
+		return false
+	}
+	e := at
+	for e < len(text) && isASCIILetter(text[e]) {
+		e++
+	}
+	word := text[at:e]
+	if word[0] >= 'A' && word[0] <= 'Z' {
+		return false
+	}
+	for _, mw := range measureWords {
+		if string(word) == mw {
+			return false
+		}
+	}
+	return true
+}
+
+// bareDegrees reads "degrees" or "degree" (or "-degree") after a number
+// that no unit followed: a temperature whose scale the pair decides.
+func bareDegrees(text []byte, j int) (int, bool) {
+	k := j
+	if k < len(text) && text[k] == '-' {
+		k++
+	} else {
+		w := spaceWidth(text, k)
+		if w == 0 {
+			return 0, false
+		}
+		k += w
+	}
+	for _, w := range [...]string{"degrees", "degree"} {
+		if hasPrefixFold(text[k:], w) && (k+len(w) >= len(text) || !isWordByte(text[k+len(w)])) {
+			return k + len(w), true
+		}
+	}
+	return 0, false
+}
+
+// belowZero reads " below zero" after a temperature.
+func belowZero(text []byte, j int) (int, bool) {
+	w := spaceWidth(text, j)
+	if w == 0 {
+		return 0, false
+	}
+	k := j + w
+	const bz = "below zero"
+	if hasPrefixFold(text[k:], bz) && (k+len(bz) >= len(text) || !isWordByte(text[k+len(bz)])) {
+		return k + len(bz), true
+	}
+	return 0, false
+}
+
+// hedges and their kinds, longest first where one is a suffix of another
+var hedges = [...]struct {
+	words string
+	kind  judge.Hedge
+}{
+	{"more than", judge.HedgeLower},
+	{"just over", judge.HedgeLower},
+	{"well over", judge.HedgeLower},
+	{"at least", judge.HedgeLower},
+	{"upwards of", judge.HedgeLower},
+	{"in excess of", judge.HedgeLower},
+	{"exceeding", judge.HedgeLower},
+	{"over", judge.HedgeLower},
+	{"above", judge.HedgeLower},
+	{"less than", judge.HedgeUpper},
+	{"fewer than", judge.HedgeUpper},
+	{"just under", judge.HedgeUpper},
+	{"well under", judge.HedgeUpper},
+	{"well below", judge.HedgeUpper},
+	{"up to", judge.HedgeUpper},
+	{"at most", judge.HedgeUpper},
+	{"as much as", judge.HedgeUpper},
+	{"as many as", judge.HedgeUpper},
+	{"as high as", judge.HedgeUpper},
+	{"nearly", judge.HedgeUpper},
+	{"almost", judge.HedgeUpper},
+	{"close to", judge.HedgeUpper},
+	{"under", judge.HedgeUpper},
+	{"below", judge.HedgeUpper},
+	{"an estimated", judge.HedgeApprox},
+	{"estimated", judge.HedgeApprox},
+	{"approximately", judge.HedgeApprox},
+	{"roughly", judge.HedgeApprox},
+	{"around", judge.HedgeApprox},
+	{"about", judge.HedgeApprox},
+	{"some", judge.HedgeApprox},
+	{"circa", judge.HedgeApprox},
+	{"ca.", judge.HedgeApprox},
+	{"c.", judge.HedgeApprox},
+}
+
+// hedgeBefore finds a hedge ending right before i (one space between).
+func hedgeBefore(text []byte, i int) (judge.Hedge, int, bool) {
+	if i > 0 && text[i-1] == '~' {
+		return judge.HedgeApprox, i - 1, true
+	}
+	for _, h := range hedges {
+		if k, ok := wordEndingAt(text, i, h.words); ok {
+			return h.kind, k, true
+		}
+	}
+	return judge.HedgeNone, i, false
+}
+
+// betweenBefore reports whether the range starting at i follows "between"
+// or an opening bracket (the mirror of a "between" range: "(8 and 16km)").
+func betweenBefore(text []byte, i int) bool {
+	if _, ok := wordEndingAt(text, i, "between"); ok {
+		return true
+	}
+	k := i
+	for k > 0 && text[k-1] == ' ' {
+		k--
+	}
+	return k > 0 && text[k-1] == '('
+}
+
+// spaceWidth returns the width of the run of spaces (ASCII space, tab,
+// line ends, no-break, thin, narrow no-break) at j, or 0.
+func spaceWidth(text []byte, j int) int {
+	k := j
+	for k < len(text) {
+		switch c := text[k]; {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+			k++
+		case c == 0xC2 && k+1 < len(text) && text[k+1] == 0xA0:
+			k += 2
+		case c == 0xE2 && k+2 < len(text) && text[k+1] == 0x80 && (text[k+2] == 0x89 || text[k+2] == 0xAF):
+			k += 3
+		default:
+			return k - j
+		}
+	}
+	return k - j
+}
+
+// spaceWidthBefore returns the width of the run of spaces ending at i.
+func spaceWidthBefore(text []byte, i int) int {
+	k := i
+	for k > 0 {
+		switch {
+		case text[k-1] == ' ' || text[k-1] == '\t' || text[k-1] == '\n' || text[k-1] == '\r':
+			k--
+		case k >= 2 && text[k-2] == 0xC2 && text[k-1] == 0xA0:
+			k -= 2
+		case k >= 3 && text[k-3] == 0xE2 && text[k-2] == 0x80 && (text[k-1] == 0x89 || text[k-1] == 0xAF):
+			k -= 3
+		default:
+			return i - k
+		}
+	}
+	return i - k
+}
+
+func hasPrefix(b []byte, s string) bool { return len(b) >= len(s) && string(b[:len(s)]) == s }
+
+func hasPrefixFold(b []byte, s string) bool {
+	return len(b) >= len(s) && bytes.EqualFold(b[:len(s)], []byte(s))
+}
+
+// hasWordAt reports whether word w stands at k, followed by a non-letter.
+func hasWordAt(text []byte, k int, w string) bool {
+	return hasPrefixFold(text[k:], w) && (k+len(w) >= len(text) || !isWordByte(text[k+len(w)]))
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+func isASCIILetter(c byte) bool { return (c|0x20) >= 'a' && (c|0x20) <= 'z' }
+
+// isWordByte reports whether c continues a word (ASCII letter or digit,
+// or a byte of a multi-byte rune, which is treated as a letter).
+func isWordByte(c byte) bool { return isASCIILetter(c) || isDigit(c) || c >= 0x80 && c != 0xA0 }

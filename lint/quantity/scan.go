@@ -1,0 +1,488 @@
+package quantity
+
+import (
+	"math/big"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/unitlint/unitlint/lint/judge"
+	"github.com/unitlint/unitlint/lint/numeral"
+	"github.com/unitlint/unitlint/lint/units"
+)
+
+// Scanner finds quantities. It is immutable and safe for concurrent use.
+type Scanner struct {
+	cat    *units.Catalogue
+	locale numeral.Locale
+}
+
+// NewScanner returns a scanner that reads units from cat and numbers in
+// the English locale.
+func NewScanner(cat *units.Catalogue) *Scanner {
+	return &Scanner{cat: cat, locale: numeral.English}
+}
+
+// NewScannerLocale returns a scanner for a number locale.
+func NewScannerLocale(cat *units.Catalogue, loc numeral.Locale) *Scanner {
+	return &Scanner{cat: cat, locale: loc}
+}
+
+// Catalogue returns the scanner's unit catalogue.
+func (s *Scanner) Catalogue() *units.Catalogue { return s.cat }
+
+// byte classes for the hot loop
+const (
+	clsNone   = iota
+	clsDigit  // 0-9
+	clsDot    // '.', maybe a leading-dot number
+	clsHigh   // 0xC2: maybe ½ ¼ ¾
+	clsWord   // a letter that can start a spelled number
+	clsLetter // any other ASCII letter: skip the word
+)
+
+// classes is the hot loop's byte table; it is a constant-like array built
+// by a function so that no package state is mutable.
+var classes = func() (t [256]uint8) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = clsDigit
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = clsLetter
+		t[c-'a'+'A'] = clsLetter
+	}
+	for _, c := range "aefhnostqdAEFHNOSTQD" {
+		t[c] = clsWord
+	}
+	t['.'] = clsDot
+	t[0xC2] = clsHigh
+	return t
+}()
+
+// Scan returns the quantities in text, in order, not overlapping.
+func (s *Scanner) Scan(text []byte) []Quantity {
+	var out []Quantity
+	n := len(text)
+	i := 0
+	for i < n {
+		switch classes[text[i]] {
+		case clsNone:
+			i++
+			continue
+		case clsLetter:
+			// skip the rest of the word
+			i++
+			for i < n && isASCIILetter(text[i]) {
+				i++
+			}
+			continue
+		case clsWord:
+			if i > 0 && isWordByte(text[i-1]) {
+				i++
+				for i < n && isASCIILetter(text[i]) {
+					i++
+				}
+				continue
+			}
+			if q, end, ok := s.spelled(text, i); ok {
+				out = append(out, q)
+				i = end
+				continue
+			}
+			i++
+			for i < n && isASCIILetter(text[i]) {
+				i++
+			}
+			continue
+		case clsDot:
+			if i+1 >= n || !isDigit(text[i+1]) || (i > 0 && (isDigit(text[i-1]) || isWordByte(text[i-1]))) {
+				i++
+				continue
+			}
+		case clsHigh:
+			if _, ok := fractionAt(text, i); !ok {
+				i++
+				continue
+			}
+		}
+		q, end, ok := s.numeric(text, i)
+		if ok {
+			out = append(out, q)
+		}
+		if end <= i {
+			end = i + 1
+		}
+		i = end
+	}
+	return out
+}
+
+// numeric reads a quantity starting with a digit, a leading dot or a
+// fraction glyph at i. It returns the end of what it consumed (at least
+// the number token) and whether a quantity was found.
+func (s *Scanner) numeric(text []byte, i int) (Quantity, int, bool) {
+	var q Quantity
+	// a number glued to a letter or to "letter-" is an identifier: A1, F-35, COVID-19
+	if prevIsIdentifier(text, i) {
+		return q, skipNumberToken(text, i), false
+	}
+	num, numEnd, ok := s.lexNumber(text, i)
+	if !ok {
+		return q, skipNumberToken(text, i), false
+	}
+	start := i
+	neg, signStart := signBefore(text, i)
+	if neg {
+		start = signStart
+		num.neg = true
+	}
+	if sym, ok := currencyBefore(text, start); ok {
+		return s.currency(text, start-len(sym), num, numEnd, sym)
+	}
+	j := numEnd
+	// a percentage or a per-cent figure is no quantity
+	if j < len(text) && text[j] == '%' {
+		return q, j + 1, false
+	}
+	scale, scaleEnd := s.scaleWord(text, j)
+	if scale != nil {
+		num.scale = scale
+		j = scaleEnd
+	}
+	q.Kind = Measure
+	q.Start = start
+	first := num
+	// range or dimensions: "5-10km", "5 to 10 miles", "between 5 and 10", "12 by 16 feet"
+	if second, end2, dims, ok := s.rangeTail(text, j, start); ok {
+		q.Range = !dims
+		q.Dimensions = dims
+		q.Numbers = []judge.NumberText{first.text(), second.text()}
+		j = end2
+		u, uStart, uEnd, hyph, ok := s.unitAfter(text, j, second)
+		if !ok {
+			return q, j, false
+		}
+		q.setUnit(u, uStart, uEnd, hyph)
+		q.Amounts = []numeral.Amount{first.amount(), second.amount()}
+		q.End = uEnd
+		s.finish(text, &q)
+		return q, q.End, true
+	}
+	u, uStart, uEnd, hyph, ok := s.unitAfter(text, j, first)
+	if !ok {
+		if end, bare := bareDegrees(text, j); bare {
+			q.BareDegrees = true
+			q.UnitStart, q.UnitEnd = j, end
+			q.Numbers = []judge.NumberText{first.text()}
+			q.Amounts = []numeral.Amount{first.amount()}
+			q.End = end
+			if e, below := belowZero(text, end); below {
+				q.End = e
+				q.Amounts[0].Value.Neg(q.Amounts[0].Value)
+			}
+			q.Hyphenated = end > j && text[j] == '-'
+			s.finish(text, &q)
+			return q, q.End, true
+		}
+		return q, j, false
+	}
+	q.setUnit(u, uStart, uEnd, hyph)
+	q.Numbers = []judge.NumberText{first.text()}
+	q.Amounts = []numeral.Amount{first.amount()}
+	q.End = uEnd
+	// a range with the unit on both ends: "28C-30C"
+	if second, u2, end2, ok := s.unitRangeTail(text, uEnd, u.Spelling); ok {
+		q.Range = true
+		q.Numbers = append(q.Numbers, second.text())
+		q.Amounts = append(q.Amounts, second.amount())
+		q.UnitStart, q.UnitEnd = u2.start, u2.end
+		q.End = end2
+	} else if minor, mu, end2, ok := s.compoundTail(text, uEnd, u.Spelling.Unit); ok {
+		// compound: "6ft 2in", "5 feet, 11 inches", "9st 2lb"
+		q.Major = u.Spelling.Unit
+		q.Unit = mu.Spelling.Unit
+		q.Spelling = mu.Spelling
+		q.UnitStart, q.UnitEnd = mu.start, mu.end
+		q.Numbers = append(q.Numbers, minor.text())
+		q.Amounts = []numeral.Amount{compoundAmount(first.amount(), minor.amount(), q.Major, q.Unit)}
+		q.End = end2
+	} else if e, below := belowZero(text, uEnd); below && u.Spelling.Unit.Dim == units.Temperature {
+		q.End = e
+		q.Amounts[0].Value.Neg(q.Amounts[0].Value)
+	}
+	s.finish(text, &q)
+	return q, q.End, true
+}
+
+// finish sets the hedge of a measure.
+func (s *Scanner) finish(text []byte, q *Quantity) {
+	q.HedgeStart = q.Start
+	if h, hs, ok := hedgeBefore(text, q.Start); ok {
+		q.Hedge = h
+		q.HedgeStart = hs
+	}
+}
+
+// unitMatch is a unit spelling found in the text.
+type unitMatch struct {
+	Spelling   *units.Spelling
+	start, end int
+}
+
+// setUnit records a quantity's unit.
+func (q *Quantity) setUnit(u unitMatch, start, end int, hyph bool) {
+	q.Unit = u.Spelling.Unit
+	q.Spelling = u.Spelling
+	q.UnitStart, q.UnitEnd = start, end
+	q.Hyphenated = hyph
+}
+
+// unitAfter finds the unit after a number ending at j: glued ("35C"),
+// after one space ("35 °C"), or after a hyphen ("10-mile"). Ambiguous
+// spellings are accepted glued, or after a space when what follows cannot
+// be the rest of a sentence ("1.8 m)"), never when a word follows ("5 in the").
+func (s *Scanner) unitAfter(text []byte, j int, num number) (unitMatch, int, int, bool, bool) {
+	n := len(text)
+	try := func(at int, sep byte) (unitMatch, bool) {
+		for _, m := range s.cat.Match(text[at:]) {
+			sp := m.Spelling
+			end := at + m.Len
+			if sp.Unit.Dim == units.Density && sep == 0 {
+				// "1,250per sq km" is not written; densities need a space
+				continue
+			}
+			if sp.Ambiguous && !ambiguousOK(text, at, end, sep, sp, num) {
+				continue
+			}
+			return unitMatch{Spelling: sp, start: at, end: end}, true
+		}
+		return unitMatch{}, false
+	}
+	if j >= n {
+		return unitMatch{}, 0, 0, false, false
+	}
+	if u, ok := try(j, 0); ok {
+		return u, u.start, u.end, false, true
+	}
+	if text[j] == '-' && j+1 < n && isASCIILetter(text[j+1]) {
+		if u, ok := try(j+1, '-'); ok {
+			return u, u.start, u.end, true, true
+		}
+		return unitMatch{}, 0, 0, false, false
+	}
+	if w := spaceWidth(text, j); w > 0 {
+		at := j + w
+		if u, ok := try(at, ' '); ok {
+			return u, u.start, u.end, false, true
+		}
+		// "1,250 people per sq km": up to two words, then a density unit
+		k := at
+		for words := 0; words < 2; words++ {
+			e := k
+			for e < n && isASCIILetter(text[e]) {
+				e++
+			}
+			if e == k {
+				break
+			}
+			w := spaceWidth(text, e)
+			if w == 0 {
+				break
+			}
+			k = e + w
+			for _, m := range s.cat.Match(text[k:]) {
+				if m.Spelling.Unit.Dim == units.Density {
+					return unitMatch{Spelling: m.Spelling, start: k, end: k + m.Len}, k, k + m.Len, false, true
+				}
+			}
+		}
+	}
+	return unitMatch{}, 0, 0, false, false
+}
+
+// ambiguousOK decides whether an ambiguous unit spelling is a unit here.
+func ambiguousOK(text []byte, at, end int, sep byte, sp *units.Spelling, num number) bool {
+	if num.spelled {
+		// "one in ten", "a ton of": spelled numbers take only word units
+		return len(sp.Text) >= 4 && isASCIILetter(sp.Text[0])
+	}
+	switch sp.Text {
+	case "st":
+		// ordinals: 1st, 21st
+		if sep == 0 && num.lastDigit == '1' && num.tensDigit != '1' {
+			return false
+		}
+	case "m":
+		if sep == 0 && num.scale != nil {
+			return false
+		}
+	}
+	if sep == 0 || sep == '-' {
+		return true
+	}
+	// after a space: what follows must not continue a sentence
+	k := end
+	for k < len(text) && (text[k] == ' ' || text[k] == '\t') {
+		k++
+	}
+	if k >= len(text) {
+		return true
+	}
+	r, _ := utf8.DecodeRune(text[k:])
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+}
+
+// compoundTail reads the minor part of a compound after a major unit:
+// "6ft 2in", "5 feet, 11 inches", "7lb 8oz", "9st 2lb".
+func (s *Scanner) compoundTail(text []byte, j int, major *units.Unit) (number, unitMatch, int, bool) {
+	var minorID string
+	switch major.ID {
+	case "ft":
+		minorID = "in"
+	case "lb":
+		minorID = "oz"
+	case "st":
+		minorID = "lb"
+	default:
+		return number{}, unitMatch{}, 0, false
+	}
+	k := j
+	if k < len(text) && text[k] == ',' {
+		k++
+	}
+	w := spaceWidth(text, k)
+	if w == 0 && k == j {
+		// "6ft2in" is not written; require a space
+		return number{}, unitMatch{}, 0, false
+	}
+	k += w
+	if k >= len(text) || !isDigit(text[k]) {
+		return number{}, unitMatch{}, 0, false
+	}
+	num, e, ok := s.lexNumber(text, k)
+	if !ok {
+		return number{}, unitMatch{}, 0, false
+	}
+	u, us, ue, hyph, ok := s.unitAfter(text, e, num)
+	if !ok || hyph || u.Spelling.Unit.ID != minorID {
+		return number{}, unitMatch{}, 0, false
+	}
+	return num, unitMatch{Spelling: u.Spelling, start: us, end: ue}, ue, true
+}
+
+// compoundAmount returns a compound's total in its minor unit: "6ft 2in"
+// is 74 in, its Fine that of the minor number.
+func compoundAmount(major, minor numeral.Amount, mu, nu *units.Unit) numeral.Amount {
+	ratio, err := units.Convert(big.NewRat(1, 1), mu, nu)
+	if err != nil {
+		return minor
+	}
+	v := new(big.Rat).Mul(major.Value, ratio)
+	v.Add(v, minor.Value)
+	fine := new(big.Rat).Set(minor.Fine)
+	a := numeral.Exact(v, fine)
+	return a
+}
+
+// rangeTail reads the second number of a range or dimensions after the
+// first number (and its scale) ending at j: "-10", "–10", " to 10",
+// " and 10" (after "between" or an opening bracket), " by 16".
+func (s *Scanner) rangeTail(text []byte, j, start int) (number, int, bool, bool) {
+	n := len(text)
+	if j >= n {
+		return number{}, 0, false, false
+	}
+	k := j
+	dims := false
+	switch {
+	case text[k] == '-':
+		k++
+	case hasPrefix(text[k:], "\u2013"): // en dash
+		k += 3
+	default:
+		w := spaceWidth(text, k)
+		if w == 0 {
+			return number{}, 0, false, false
+		}
+		k += w
+		switch {
+		case hasWordAt(text, k, "to"):
+			k += 2
+		case hasWordAt(text, k, "by"):
+			k += 2
+			dims = true
+		case hasWordAt(text, k, "and"):
+			if !betweenBefore(text, start) {
+				return number{}, 0, false, false
+			}
+			k += 3
+		case hasPrefix(text[k:], "\u2013"):
+			k += 3
+		case hasPrefix(text[k:], "-"):
+			k++
+		default:
+			return number{}, 0, false, false
+		}
+		w = spaceWidth(text, k)
+		if w == 0 {
+			return number{}, 0, false, false
+		}
+		k += w
+	}
+	if k >= n || !isDigit(text[k]) {
+		return number{}, 0, false, false
+	}
+	second, e, ok := s.lexNumber(text, k)
+	if !ok {
+		return number{}, 0, false, false
+	}
+	if sc, se := s.scaleWord(text, e); sc != nil {
+		second.scale = sc
+		e = se
+	}
+	return second, e, dims, true
+}
+
+// unitRangeTail reads "-30C" after "28C": a range with the same unit
+// spelled on both ends, joined by a hyphen or an en dash.
+func (s *Scanner) unitRangeTail(text []byte, j int, sp *units.Spelling) (number, unitMatch, int, bool) {
+	k := j
+	switch {
+	case k < len(text) && text[k] == '-':
+		k++
+	case hasPrefix(text[k:], "\u2013"):
+		k += 3
+	default:
+		return number{}, unitMatch{}, 0, false
+	}
+	if k >= len(text) || !isDigit(text[k]) {
+		return number{}, unitMatch{}, 0, false
+	}
+	num, e, ok := s.lexNumber(text, k)
+	if !ok {
+		return number{}, unitMatch{}, 0, false
+	}
+	u, us, ue, hyph, ok := s.unitAfter(text, e, num)
+	if !ok || hyph || u.Spelling.Unit != sp.Unit {
+		return number{}, unitMatch{}, 0, false
+	}
+	return num, unitMatch{Spelling: u.Spelling, start: us, end: ue}, ue, true
+}
+
+// currency reads a money amount after its symbol: "£3m", "$6.4bn".
+func (s *Scanner) currency(text []byte, start int, num number, j int, sym string) (Quantity, int, bool) {
+	if sc, e := s.scaleWord(text, j); sc != nil {
+		num.scale = sc
+		j = e
+	} else if sc, e := currencyScale(text, j); sc != nil {
+		num.scale = sc
+		j = e
+	}
+	q := Quantity{Kind: Currency, Start: start, End: j, Symbol: sym}
+	q.Numbers = []judge.NumberText{num.text()}
+	q.Amounts = []numeral.Amount{num.amount()}
+	q.HedgeStart = start
+	if h, hs, ok := hedgeBefore(text, start); ok {
+		q.Hedge, q.HedgeStart = h, hs
+	}
+	return q, j, true
+}

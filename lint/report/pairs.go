@@ -1,0 +1,155 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+
+	"github.com/unitlint/unitlint/lint"
+	"github.com/unitlint/unitlint/lint/judge"
+	"github.com/unitlint/unitlint/lint/numeral"
+	"github.com/unitlint/unitlint/rules"
+)
+
+// JSONQuantity is one side of a pair in the JSON contract.
+type JSONQuantity struct {
+	Text  string   `json:"text"`
+	Value float64  `json:"value"`
+	High  *float64 `json:"high,omitempty"`
+	Unit  string   `json:"unit"`
+	Hedge string   `json:"hedge,omitempty"`
+}
+
+// JSONPair is one pair in the `unitlint pairs` contract.
+type JSONPair struct {
+	Path        string       `json:"path"`
+	Shape       string       `json:"shape"`
+	Start       Location     `json:"start"`
+	End         Location     `json:"end"`
+	From        JSONQuantity `json:"from"`
+	To          JSONQuantity `json:"to"`
+	Expected    *float64     `json:"expected"`
+	ExpectedHi  *float64     `json:"expected_hi,omitempty"`
+	Change      bool         `json:"temperature_change,omitempty"`
+	Verdict     string       `json:"verdict"`
+	Level       string       `json:"level"`
+	Cause       string       `json:"cause,omitempty"`
+	Explanation string       `json:"explanation,omitempty"`
+	Fix         string       `json:"fix,omitempty"`
+}
+
+var hedgeNames = [...]string{"", "approximate", "lower-bound", "upper-bound"}
+
+func quantityJSON(op judge.Operand) JSONQuantity {
+	q := JSONQuantity{Text: op.Text, Hedge: hedgeNames[op.Hedge]}
+	if op.Unit != nil {
+		q.Unit = op.Unit.Symbol
+	}
+	if len(op.Amounts) > 0 {
+		q.Value, _ = op.Amounts[0].Value.Float64()
+	}
+	if len(op.Amounts) > 1 {
+		h, _ := op.Amounts[1].Value.Float64()
+		q.High = &h
+	}
+	return q
+}
+
+// NewJSONPair converts a judged pair of a document.
+func NewJSONPair(res *lint.Result, j rules.Judged) JSONPair {
+	doc := res.Doc
+	s, e := doc.SourceSpan(j.Start, j.End)
+	jp := JSONPair{
+		Path: res.Path, Shape: string(j.Shape),
+		Start: locate(res.File, s), End: locate(res.File, e),
+		From: quantityJSON(j.Judge.A), To: quantityJSON(j.Judge.B),
+		Change: j.Result.Change, Level: j.Result.Verdict.String(),
+		Cause: string(j.Result.Cause), Explanation: j.Result.Explanation,
+		Verdict: "ok",
+	}
+	if j.Result.Verdict >= judge.Warning {
+		jp.Verdict = "mismatch"
+		jp.Fix = j.Result.FixText
+	}
+	if len(j.Result.Exact) > 0 {
+		v, _ := j.Result.Exact[0].Float64()
+		jp.Expected = &v
+	}
+	if len(j.Result.Exact) > 1 {
+		v, _ := j.Result.Exact[1].Float64()
+		jp.ExpectedHi = &v
+	}
+	return jp
+}
+
+// judgedOf returns a result's judged pairs.
+func judgedOf(res *lint.Result) []rules.Judged {
+	js, _ := res.Facts[rules.Judgements].([]rules.Judged)
+	return js
+}
+
+// PairsJSON writes the pairs contract: {"pairs":[...]}.
+type PairsJSON struct{ s *jsonStream }
+
+// NewPairsJSON returns a reporter of pairs as JSON.
+func NewPairsJSON(w io.Writer) *PairsJSON { return &PairsJSON{s: newJSONStream(w, "pairs")} }
+
+// Report implements Reporter.
+func (p *PairsJSON) Report(res *lint.Result) error {
+	p.s.noteError(res)
+	for _, j := range judgedOf(res) {
+		if err := p.s.item(NewJSONPair(res, j)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Close implements Reporter.
+func (p *PairsJSON) Close() error { return p.s.close() }
+
+// PairsText lists pairs for an editor's audit trail, one line each:
+//
+//	a.txt:13:70: 100,000 sq km -> 453 sq miles: exact 38,610.2 sq miles: error (mismatch)
+type PairsText struct {
+	w    *bufio.Writer
+	errs io.Writer
+}
+
+// NewPairsText returns a reporter of pairs as text.
+func NewPairsText(w, errs io.Writer) *PairsText {
+	return &PairsText{w: bufio.NewWriter(w), errs: errs}
+}
+
+// Report implements Reporter.
+func (p *PairsText) Report(res *lint.Result) error {
+	if res.Err != nil {
+		fmt.Fprintf(p.errs, "unitlint: %v\n", res.Err)
+	}
+	for _, j := range judgedOf(res) {
+		jp := NewJSONPair(res, j)
+		exact := "?"
+		if len(j.Result.Exact) > 0 {
+			exact = numeral.Display(j.Result.Exact[0])
+			if len(j.Result.Exact) > 1 {
+				exact += "-" + numeral.Display(j.Result.Exact[1])
+			}
+		}
+		unit := jp.To.Unit
+		if j.Result.Unit != nil {
+			unit = j.Result.Unit.Symbol
+		}
+		if j.Result.Change {
+			unit += " (change)"
+		}
+		fmt.Fprintf(p.w, "%s:%d:%d: %s -> %s: exact %s %s: %s", res.Path, jp.Start.Line, jp.Start.Column, jp.From.Text, jp.To.Text, exact, unit, jp.Level)
+		if jp.Fix != "" {
+			fmt.Fprintf(p.w, " (fix: %s)", jp.Fix)
+		}
+		p.w.WriteString("\n")
+	}
+	return nil
+}
+
+// Close implements Reporter.
+func (p *PairsText) Close() error { return p.w.Flush() }
