@@ -68,7 +68,7 @@ func Run(ctx context.Context, args []string, env Env) int {
 	case "pairs":
 		code, err = runCheck(ctx, args[1:], env, true)
 	case "rules":
-		err = runRules(env.Stdout)
+		runRules(env.Stdout)
 	case "version", "--version", "-version":
 		fmt.Fprintf(env.Stdout, "unitlint %s\n", Version)
 	case "help", "-h", "--help", "-help":
@@ -158,7 +158,7 @@ func runCheck(ctx context.Context, args []string, env Env, pairsMode bool) (int,
 		if errors.Is(err, flag.ErrHelp) {
 			return ExitClean, err
 		}
-		return ExitError, fmt.Errorf("%w: %v", errUsage, err)
+		return ExitError, fmt.Errorf("%w: %w", errUsage, err)
 	}
 	if fs.NArg() == 0 {
 		return ExitError, fmt.Errorf("%w: %s needs at least one PATH", errUsage, name)
@@ -258,7 +258,7 @@ func plural(n int, word string) string {
 }
 
 // runRules lists the rules.
-func runRules(w io.Writer) error {
+func runRules(w io.Writer) {
 	for i, r := range rules.All() {
 		if i > 0 {
 			fmt.Fprintln(w)
@@ -276,5 +276,4 @@ func runRules(w io.Writer) error {
 			fmt.Fprintln(w)
 		}
 	}
-	return nil
 }

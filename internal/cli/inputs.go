@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -69,7 +70,8 @@ func collectInputs(paths []string, stdin io.Reader) ([]lint.Input, []error) {
 
 // unwrapPathError drops the path an *fs.PathError repeats.
 func unwrapPathError(err error) error {
-	if pe, ok := err.(*fs.PathError); ok {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
 		return pe.Err
 	}
 	return err

@@ -20,7 +20,7 @@ type number struct {
 	spelledAmt numeral.Amount
 	lastDigit  byte // last integer digit, for ordinals
 	tensDigit  byte
-	text_      string
+	written    string
 }
 
 // amount returns the number's amount, scale and sign applied.
@@ -40,7 +40,7 @@ func (n number) amount() numeral.Amount {
 
 // text returns the number as a judge.NumberText.
 func (n number) text() judge.NumberText {
-	return judge.NumberText{Start: n.start, End: n.end, Text: n.text_, Style: n.n.Style, Scale: n.scale, Spelled: n.spelled}
+	return judge.NumberText{Start: n.start, End: n.end, Text: n.written, Style: n.n.Style, Scale: n.scale, Spelled: n.spelled}
 }
 
 // lexNumber reads the digits of a number at i: "1,000", "12 500", "0.75",
@@ -51,7 +51,7 @@ func (s *Scanner) lexNumber(text []byte, i int) (number, int, bool) {
 	if f, ok := fractionAt(text, i); ok {
 		e := i + 2
 		nm := numeral.Number{Value: f.value, Decimals: 0, Sig: 1}
-		num := number{n: nm, start: i, end: e, spelled: true, text_: string(text[i:e])}
+		num := number{n: nm, start: i, end: e, spelled: true, written: string(text[i:e])}
 		num.spelledAmt = numeral.Exact(f.value, f.fine)
 		return num, e, true
 	}
@@ -60,7 +60,7 @@ func (s *Scanner) lexNumber(text []byte, i int) (number, int, bool) {
 		j++
 	}
 	first := j - i
-	if first == 0 && !(j < n && text[j] == '.') {
+	if first == 0 && (j >= n || text[j] != '.') {
 		return number{}, i, false
 	}
 	groupSep := ""
@@ -91,7 +91,7 @@ func (s *Scanner) lexNumber(text []byte, i int) (number, int, bool) {
 	if err != nil {
 		return number{}, j, false
 	}
-	num := number{n: nm, start: i, end: j, text_: string(text[i:j])}
+	num := number{n: nm, start: i, end: j, written: string(text[i:j])}
 	// last integer digits, for ordinals
 	k := j - 1
 	for k >= i && text[k] != '.' && !isDigit(text[k]) {
@@ -110,7 +110,7 @@ func (s *Scanner) lexNumber(text []byte, i int) (number, int, bool) {
 		num.spelledAmt = numeral.Exact(v, f.fine)
 		j += 2
 		num.end = j
-		num.text_ = string(text[i:j])
+		num.written = string(text[i:j])
 	}
 	return num, j, true
 }

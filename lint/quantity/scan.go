@@ -250,7 +250,7 @@ func (s *Scanner) unitAfter(text []byte, j int, num number) (unitMatch, int, int
 				// "1,250per sq km" is not written; densities need a space
 				continue
 			}
-			if sp.Ambiguous && !ambiguousOK(text, at, end, sep, sp, num) {
+			if sp.Ambiguous && !ambiguousOK(text, end, sep, sp, num) {
 				continue
 			}
 			return unitMatch{Spelling: sp, start: at, end: end}, true
@@ -300,7 +300,7 @@ func (s *Scanner) unitAfter(text []byte, j int, num number) (unitMatch, int, int
 }
 
 // ambiguousOK decides whether an ambiguous unit spelling is a unit here.
-func ambiguousOK(text []byte, at, end int, sep byte, sp *units.Spelling, num number) bool {
+func ambiguousOK(text []byte, end int, sep byte, sp *units.Spelling, num number) bool {
 	if num.spelled {
 		// "one in ten", "a ton of": spelled numbers take only word units
 		return len(sp.Text) >= 4 && isASCIILetter(sp.Text[0])

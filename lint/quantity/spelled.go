@@ -48,13 +48,12 @@ func word(text []byte, k int) (lowerWord, int) {
 }
 
 // nextWord skips one run of spaces after e and returns the next word.
-func nextWord(text []byte, e int) (lowerWord, int, int) {
+func nextWord(text []byte, e int) (lowerWord, int) {
 	w := spaceWidth(text, e)
 	if w == 0 {
-		return lowerWord{}, e, e
+		return lowerWord{}, e
 	}
-	wd, end := word(text, e+w)
-	return wd, e + w, end
+	return word(text, e+w)
 }
 
 // spelled reads a spelled number followed by a unit at the word start i:
@@ -65,7 +64,7 @@ func (s *Scanner) spelled(text []byte, i int) (Quantity, int, bool) {
 	if !ok {
 		return Quantity{}, 0, false
 	}
-	num := number{start: i, end: end, spelled: true, text_: string(text[i:end])}
+	num := number{start: i, end: end, spelled: true, written: string(text[i:end])}
 	num.spelledAmt = numeral.Exact(v, fine)
 	num.n = numeral.Number{Value: v, Sig: num.spelledAmt.Sig}
 	if sign, ss := signBefore(text, i); sign {
@@ -101,7 +100,7 @@ func spelledValue(text []byte, i int) (*big.Rat, *big.Rat, int, bool) {
 	w, e := word(text, i)
 	switch {
 	case w.is("a") || w.is("an"):
-		nw, _, ne := nextWord(text, e)
+		nw, ne := nextWord(text, e)
 		switch {
 		case nw.is("hundred"):
 			return big.NewRat(100, 1), big.NewRat(100, 1), ne, true
@@ -120,7 +119,7 @@ func spelledValue(text []byte, i int) (*big.Rat, *big.Rat, int, bool) {
 		// "a mile": one, when a unit follows (checked by the caller)
 		return big.NewRat(1, 1), big.NewRat(1, 1), e, true
 	case w.is("half"):
-		nw, _, ne := nextWord(text, e)
+		nw, ne := nextWord(text, e)
 		if nw.is("a") || nw.is("an") {
 			return big.NewRat(1, 2), big.NewRat(1, 2), ne, true
 		}
@@ -158,7 +157,7 @@ func spelledValue(text []byte, i int) (*big.Rat, *big.Rat, int, bool) {
 	}
 	fine := big.NewRat(1, 1)
 	// "two hundred", "three thousand"
-	if nw, _, ne := nextWord(text, end); nw.is("hundred") || nw.is("thousand") {
+	if nw, ne := nextWord(text, end); nw.is("hundred") || nw.is("thousand") {
 		m := int64(100)
 		if nw.is("thousand") {
 			m = 1000
@@ -169,9 +168,9 @@ func spelledValue(text []byte, i int) (*big.Rat, *big.Rat, int, bool) {
 	}
 	val := big.NewRat(v, 1)
 	// "two and a half"
-	if nw, _, ne := nextWord(text, end); nw.is("and") {
-		if aw, _, ae := nextWord(text, ne); aw.is("a") {
-			if hw, _, he := nextWord(text, ae); hw.is("half") {
+	if nw, ne := nextWord(text, end); nw.is("and") {
+		if aw, ae := nextWord(text, ne); aw.is("a") {
+			if hw, he := nextWord(text, ae); hw.is("half") {
 				val.Add(val, big.NewRat(1, 2))
 				return val, big.NewRat(1, 2), he, true
 			}
@@ -182,11 +181,11 @@ func spelledValue(text []byte, i int) (*big.Rat, *big.Rat, int, bool) {
 
 // ofA reads " of a" or " of an" after e.
 func ofA(text []byte, e int) (int, bool) {
-	ow, _, oe := nextWord(text, e)
+	ow, oe := nextWord(text, e)
 	if !ow.is("of") {
 		return 0, false
 	}
-	aw, _, ae := nextWord(text, oe)
+	aw, ae := nextWord(text, oe)
 	if !aw.is("a") && !aw.is("an") {
 		return 0, false
 	}

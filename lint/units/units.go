@@ -101,17 +101,21 @@ type Spelling struct {
 	Text string
 	Unit *Unit
 	// CaseSensitive: the spelling matches only as written ("C", "F", "L",
-	// "t", "g", "Nm", "MW", "mb" ...).
+	// "t", "g", "Nm", "MW", "mb" ...): another case form means something
+	// else ("M" million, "MB" megabyte, "mW" milliwatt, "Ft" forint). The
+	// full list and the reasons are in spellings.go.
 	CaseSensitive bool
-	// Ambiguous: the spelling is also an ordinary word, a letter or a scale
-	// word ("m" million, "in" preposition, "C"/"F" letters, "t", "g", "l",
-	// "st", "yd"?...). The quantity scanner accepts it only in unambiguous
-	// positions (glued to a number, after a degree sign, inside a pair).
+	// Ambiguous: the spelling is also an ordinary word, a letter, a scale
+	// word or a common abbreviation ("m" million, "in" preposition, "C"/"F"
+	// letters, "t", "g", "l", "st", "ton", "pounds", "bar" ...). The
+	// quantity scanner accepts it only in unambiguous positions (glued to a
+	// number, after a degree sign, inside a pair). "yd", "yards", "knots",
+	// "hp" and "feet" are not ambiguous: after a number they are units.
 	Ambiguous bool
 	// Generic: the spelling names a family whose member depends on house
 	// style: "gallons" (US or imperial), "tons" (short, long or metric),
-	// "pints", "fl oz", "mpg". Unit is the house-style default; Alternatives
-	// on the Catalogue lists the others.
+	// "pints", "fl oz", "mpg". Unit is the house-style default;
+	// Catalogue.Family lists the family's members.
 	Generic bool
 	// Family names the generic family ("gallon", "pint", "floz", "mpg",
 	// "ton") when Generic is set; Catalogue.Family lists its members.
