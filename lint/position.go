@@ -3,6 +3,7 @@ package lint
 import (
 	"fmt"
 	"sort"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -25,26 +26,38 @@ func (p Position) String() string {
 // are byte offsets inside, and line/column are computed on demand. A line
 // ends at "\n", at "\r\n", or at a lone "\r".
 type File struct {
-	name  string
-	src   []byte
-	lines []int // byte offset of the first byte of each line
+	name      string
+	src       []byte
+	linesOnce sync.Once
+	lines     []int // byte offset of the first byte of each line
 }
 
 // NewFile returns a File for src. The File keeps src; do not modify it.
+// The line table is built on first use, so files with nothing to report
+// never pay for it. A File is safe for concurrent use.
 func NewFile(name string, src []byte) *File {
-	f := &File{name: name, src: src, lines: []int{0}}
-	for i := 0; i < len(src); i++ {
-		switch src[i] {
-		case '\n':
-			f.lines = append(f.lines, i+1)
-		case '\r':
-			if i+1 < len(src) && src[i+1] == '\n' {
-				i++
+	return &File{name: name, src: src}
+}
+
+// lineTable returns the byte offset of the start of each line.
+func (f *File) lineTable() []int {
+	f.linesOnce.Do(func() {
+		lines := []int{0}
+		src := f.src
+		for i := 0; i < len(src); i++ {
+			switch src[i] {
+			case '\n':
+				lines = append(lines, i+1)
+			case '\r':
+				if i+1 < len(src) && src[i+1] == '\n' {
+					i++
+				}
+				lines = append(lines, i+1)
 			}
-			f.lines = append(f.lines, i+1)
 		}
-	}
-	return f
+		f.lines = lines
+	})
+	return f.lines
 }
 
 // Name returns the file name given to NewFile.
@@ -57,25 +70,26 @@ func (f *File) Source() []byte { return f.src }
 func (f *File) Size() int { return len(f.src) }
 
 // LineCount returns the number of lines.
-func (f *File) LineCount() int { return len(f.lines) }
+func (f *File) LineCount() int { return len(f.lineTable()) }
 
 // LineStart returns the byte offset where 1-based line starts.
 func (f *File) LineStart(line int) int {
 	if line < 1 {
 		return 0
 	}
-	if line > len(f.lines) {
+	lines := f.lineTable()
+	if line > len(lines) {
 		return len(f.src)
 	}
-	return f.lines[line-1]
+	return lines[line-1]
 }
 
 // Line returns the text of the 1-based line, without its line end.
 func (f *File) Line(line int) []byte {
 	start := f.LineStart(line)
 	end := len(f.src)
-	if line < len(f.lines) {
-		end = f.lines[line]
+	if lines := f.lineTable(); line >= 1 && line < len(lines) {
+		end = lines[line]
 	}
 	for end > start && (f.src[end-1] == '\n' || f.src[end-1] == '\r') {
 		end--
@@ -92,8 +106,9 @@ func (f *File) Position(offset int) Position {
 	if offset > len(f.src) {
 		offset = len(f.src)
 	}
-	i := sort.Search(len(f.lines), func(i int) bool { return f.lines[i] > offset }) - 1
-	start := f.lines[i]
+	lines := f.lineTable()
+	i := sort.Search(len(lines), func(i int) bool { return lines[i] > offset }) - 1
+	start := lines[i]
 	col := 1 + utf8.RuneCount(f.src[start:offset])
 	return Position{Filename: f.name, Offset: offset, Line: i + 1, Column: col}
 }

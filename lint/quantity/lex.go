@@ -244,11 +244,18 @@ func currencyBefore(text []byte, i int) (string, bool) {
 	return "", false
 }
 
-// currencyScale reads a scale written after a money amount that a unit
-// would not take: "£3 m" is not written, but "£10k" and "$5 million" are.
+// currencyScale reads a scale glued to a money amount, where "m" and "k"
+// can only mean million and thousand: "£3m", "$1.5bn", "£10k".
 func currencyScale(text []byte, j int) (*big.Rat, int) {
-	if j < len(text) && text[j] == 'k' && (j+1 >= len(text) || !isWordByte(text[j+1])) {
-		return big.NewRat(1000, 1), j + 1
+	for _, sw := range scaleWords {
+		if !sw.glued || !hasPrefixFold(text[j:], sw.word) {
+			continue
+		}
+		k := j + len(sw.word)
+		if k < len(text) && isWordByte(text[k]) {
+			continue
+		}
+		return big.NewRat(sw.value, 1), k
 	}
 	return nil, j
 }

@@ -58,6 +58,28 @@ var classes = func() (t [256]uint8) {
 	return t
 }()
 
+// numberWordLengths holds, for each first letter, a bit per word length
+// that a number word starting with that letter has ("two": t, 3), so the
+// hot loop drops most words after one lookup.
+var numberWordLengths = func() (t [26]uint16) {
+	for _, w := range [...]string{
+		"a", "an", "half", "quarter", "three", "one", "two", "four", "five", "six", "seven",
+		"eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+		"seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty",
+		"seventy", "eighty", "ninety",
+	} {
+		t[w[0]-'a'] |= 1 << len(w)
+	}
+	return t
+}()
+
+// mayBeNumberWord reports whether a word of length n starting with c can
+// be a number word.
+func mayBeNumberWord(c byte, n int) bool {
+	c |= 0x20
+	return c >= 'a' && c <= 'z' && n < 16 && numberWordLengths[c-'a']&(1<<n) != 0
+}
+
 // Scan returns the quantities in text, in order, not overlapping.
 func (s *Scanner) Scan(text []byte) []Quantity {
 	var out []Quantity
@@ -76,11 +98,12 @@ func (s *Scanner) Scan(text []byte) []Quantity {
 			}
 			continue
 		case clsWord:
-			if i > 0 && isWordByte(text[i-1]) {
-				i++
-				for i < n && isASCIILetter(text[i]) {
-					i++
-				}
+			e := i + 1
+			for e < n && isASCIILetter(text[e]) {
+				e++
+			}
+			if (i > 0 && isWordByte(text[i-1])) || !mayBeNumberWord(text[i], e-i) {
+				i = e
 				continue
 			}
 			if q, end, ok := s.spelled(text, i); ok {
@@ -88,10 +111,7 @@ func (s *Scanner) Scan(text []byte) []Quantity {
 				i = end
 				continue
 			}
-			i++
-			for i < n && isASCIILetter(text[i]) {
-				i++
-			}
+			i = e
 			continue
 		case clsDot:
 			if i+1 >= n || !isDigit(text[i+1]) || (i > 0 && (isDigit(text[i-1]) || isWordByte(text[i-1]))) {
@@ -470,10 +490,10 @@ func (s *Scanner) unitRangeTail(text []byte, j int, sp *units.Spelling) (number,
 
 // currency reads a money amount after its symbol: "£3m", "$6.4bn".
 func (s *Scanner) currency(text []byte, start int, num number, j int, sym string) (Quantity, int, bool) {
-	if sc, e := s.scaleWord(text, j); sc != nil {
+	if sc, e := currencyScale(text, j); sc != nil {
 		num.scale = sc
 		j = e
-	} else if sc, e := currencyScale(text, j); sc != nil {
+	} else if sc, e := s.scaleWord(text, j); sc != nil {
 		num.scale = sc
 		j = e
 	}

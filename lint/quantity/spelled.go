@@ -7,13 +7,66 @@ import (
 	"github.com/unitlint/unitlint/lint/numeral"
 )
 
-// cardinal number words
-var cardinals = map[string]int64{
-	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-	"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-	"fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-	"nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-	"sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+// cardinalOf returns the value of a cardinal number word, or 0. A switch
+// compiles to comparisons by length and content: no hashing per word.
+func cardinalOf(w string) int64 {
+	switch w {
+	case "one":
+		return 1
+	case "two":
+		return 2
+	case "three":
+		return 3
+	case "four":
+		return 4
+	case "five":
+		return 5
+	case "six":
+		return 6
+	case "seven":
+		return 7
+	case "eight":
+		return 8
+	case "nine":
+		return 9
+	case "ten":
+		return 10
+	case "eleven":
+		return 11
+	case "twelve":
+		return 12
+	case "thirteen":
+		return 13
+	case "fourteen":
+		return 14
+	case "fifteen":
+		return 15
+	case "sixteen":
+		return 16
+	case "seventeen":
+		return 17
+	case "eighteen":
+		return 18
+	case "nineteen":
+		return 19
+	case "twenty":
+		return 20
+	case "thirty":
+		return 30
+	case "forty":
+		return 40
+	case "fifty":
+		return 50
+	case "sixty":
+		return 60
+	case "seventy":
+		return 70
+	case "eighty":
+		return 80
+	case "ninety":
+		return 90
+	}
+	return 0
 }
 
 // lowerWord is a short ASCII word, lower-cased, held by value so that
@@ -27,7 +80,7 @@ type lowerWord struct {
 func (w *lowerWord) is(s string) bool { return string(w.b[:w.n]) == s }
 
 // cardinal returns the word's value as a cardinal number, or 0.
-func (w *lowerWord) cardinal() int64 { return cardinals[string(w.b[:w.n])] }
+func (w *lowerWord) cardinal() int64 { return cardinalOf(string(w.b[:w.n])) }
 
 // word returns the lower-cased ASCII word at k and its end. Words longer
 // than 12 letters come back empty (no number word is that long).
@@ -60,31 +113,40 @@ func nextWord(text []byte, e int) (lowerWord, int) {
 // "two miles", "a hundred miles an hour", "half a kilometer",
 // "three-quarters of a mile", "two and a half stone", "a mile".
 func (s *Scanner) spelled(text []byte, i int) (Quantity, int, bool) {
-	v, fine, end, ok := spelledValue(text, i)
+	sv, ok := spelledValue(text, i)
 	if !ok {
 		return Quantity{}, 0, false
 	}
-	num := number{start: i, end: end, spelled: true, written: string(text[i:end])}
+	end := sv.end
+	// look for the unit before building any number: most spelled words
+	// ("a", "one", "ten") are followed by no unit at all
+	num := number{start: i, end: end, spelled: true}
+	u, us, ue, hyph, ok := s.unitAfter(text, end, num)
+	be, bare := 0, false
+	if !ok {
+		be, bare = bareDegrees(text, end)
+		if !bare {
+			return Quantity{}, 0, false
+		}
+	}
+	v, fine := sv.rats()
+	num.written = string(text[i:end])
 	num.spelledAmt = numeral.Exact(v, fine)
 	num.n = numeral.Number{Value: v, Sig: num.spelledAmt.Sig}
 	if sign, ss := signBefore(text, i); sign {
 		num.neg = true
 		i = ss
 	}
-	u, us, ue, hyph, ok := s.unitAfter(text, end, num)
-	if !ok {
-		if be, bare := bareDegrees(text, end); bare {
-			q := Quantity{Kind: Measure, Start: i, End: be, BareDegrees: true, UnitStart: end, UnitEnd: be}
-			q.Numbers = []judge.NumberText{num.text()}
-			q.Amounts = []numeral.Amount{num.amount()}
-			if e, below := belowZero(text, be); below {
-				q.End = e
-				q.Amounts[0].Value.Neg(q.Amounts[0].Value)
-			}
-			s.finish(text, &q)
-			return q, q.End, true
+	if bare {
+		q := Quantity{Kind: Measure, Start: i, End: be, BareDegrees: true, UnitStart: end, UnitEnd: be}
+		q.Numbers = []judge.NumberText{num.text()}
+		q.Amounts = []numeral.Amount{num.amount()}
+		if e, below := belowZero(text, be); below {
+			q.End = e
+			q.Amounts[0].Value.Neg(q.Amounts[0].Value)
 		}
-		return Quantity{}, 0, false
+		s.finish(text, &q)
+		return q, q.End, true
 	}
 	q := Quantity{Kind: Measure, Start: i, End: ue}
 	q.setUnit(u, us, ue, hyph)
@@ -94,60 +156,68 @@ func (s *Scanner) spelled(text []byte, i int) (Quantity, int, bool) {
 	return q, q.End, true
 }
 
-// spelledValue reads the value of a spelled number at i, with the place
-// value of its last word, and returns where the number words end.
-func spelledValue(text []byte, i int) (*big.Rat, *big.Rat, int, bool) {
+// spelledNumber is a spelled number's value and the place value of its
+// last word, as small fractions, so that reading one allocates nothing.
+type spelledNumber struct {
+	num, den         int64 // value
+	fineNum, fineDen int64 // place value of the last word
+	end              int   // where the number words end
+}
+
+// rats returns the value and place value as rationals.
+func (sv spelledNumber) rats() (*big.Rat, *big.Rat) {
+	return big.NewRat(sv.num, sv.den), big.NewRat(sv.fineNum, sv.fineDen)
+}
+
+// spelledValue reads a spelled number at i: "two", "twenty-five", "a
+// hundred", "half a", "three-quarters of a", "two and a half", "a".
+func spelledValue(text []byte, i int) (spelledNumber, bool) {
 	w, e := word(text, i)
 	switch {
 	case w.is("a") || w.is("an"):
 		nw, ne := nextWord(text, e)
 		switch {
 		case nw.is("hundred"):
-			return big.NewRat(100, 1), big.NewRat(100, 1), ne, true
+			return spelledNumber{100, 1, 100, 1, ne}, true
 		case nw.is("thousand"):
-			return big.NewRat(1000, 1), big.NewRat(1000, 1), ne, true
+			return spelledNumber{1000, 1, 1000, 1, ne}, true
 		case nw.is("dozen"):
-			return big.NewRat(12, 1), big.NewRat(1, 1), ne, true
+			return spelledNumber{12, 1, 1, 1, ne}, true
 		case nw.is("quarter"):
 			if end, ok := ofA(text, ne); ok {
-				return big.NewRat(1, 4), big.NewRat(1, 4), end, true
+				return spelledNumber{1, 4, 1, 4, end}, true
 			}
-			return nil, nil, 0, false
+			return spelledNumber{}, false
 		case nw.is("half"):
-			return nil, nil, 0, false
+			return spelledNumber{}, false
 		}
 		// "a mile": one, when a unit follows (checked by the caller)
-		return big.NewRat(1, 1), big.NewRat(1, 1), e, true
+		return spelledNumber{1, 1, 1, 1, e}, true
 	case w.is("half"):
 		nw, ne := nextWord(text, e)
 		if nw.is("a") || nw.is("an") {
-			return big.NewRat(1, 2), big.NewRat(1, 2), ne, true
+			return spelledNumber{1, 2, 1, 2, ne}, true
 		}
-		return nil, nil, 0, false
+		return spelledNumber{}, false
 	case w.is("quarter"):
 		if end, ok := ofA(text, e); ok {
-			return big.NewRat(1, 4), big.NewRat(1, 4), end, true
+			return spelledNumber{1, 4, 1, 4, end}, true
 		}
-		return nil, nil, 0, false
+		return spelledNumber{}, false
 	}
 	// "three-quarters of a", "three quarters of a"
-	if w.is("three") {
-		k := e
-		if k < len(text) && (text[k] == '-' || text[k] == ' ') {
-			qw, qe := word(text, k+1)
-			if qw.is("quarters") {
-				if end, ok := ofA(text, qe); ok {
-					return big.NewRat(3, 4), big.NewRat(1, 4), end, true
-				}
+	if w.is("three") && e < len(text) && (text[e] == '-' || text[e] == ' ') {
+		if qw, qe := word(text, e+1); qw.is("quarters") {
+			if end, ok := ofA(text, qe); ok {
+				return spelledNumber{3, 4, 1, 4, end}, true
 			}
 		}
 	}
 	base := w.cardinal()
 	if base == 0 {
-		return nil, nil, 0, false
+		return spelledNumber{}, false
 	}
-	v := base
-	end := e
+	v, end := base, e
 	// "twenty-five"
 	if base >= 20 && base%10 == 0 && end < len(text) && text[end] == '-' {
 		if uw, ue := word(text, end+1); uw.cardinal() > 0 && uw.cardinal() < 10 {
@@ -155,28 +225,25 @@ func spelledValue(text []byte, i int) (*big.Rat, *big.Rat, int, bool) {
 			end = ue
 		}
 	}
-	fine := big.NewRat(1, 1)
+	fine := int64(1)
 	// "two hundred", "three thousand"
 	if nw, ne := nextWord(text, end); nw.is("hundred") || nw.is("thousand") {
-		m := int64(100)
+		fine = 100
 		if nw.is("thousand") {
-			m = 1000
+			fine = 1000
 		}
-		v *= m
-		fine = big.NewRat(m, 1)
+		v *= fine
 		end = ne
 	}
-	val := big.NewRat(v, 1)
 	// "two and a half"
 	if nw, ne := nextWord(text, end); nw.is("and") {
 		if aw, ae := nextWord(text, ne); aw.is("a") {
 			if hw, he := nextWord(text, ae); hw.is("half") {
-				val.Add(val, big.NewRat(1, 2))
-				return val, big.NewRat(1, 2), he, true
+				return spelledNumber{2*v + 1, 2, 1, 2, he}, true
 			}
 		}
 	}
-	return val, fine, end, true
+	return spelledNumber{v, 1, fine, 1, end}, true
 }
 
 // ofA reads " of a" or " of an" after e.
