@@ -96,14 +96,20 @@ type Pass struct {
 	Doc      *Document
 	Options  *Options
 	// ResultOf holds the results of the analyzers in Analyzer.Requires.
-	ResultOf map[*Analyzer]any
-	report   func(Diagnostic)
+	ResultOf     map[*Analyzer]any
+	report       func(Diagnostic)
+	reportSource func(Diagnostic)
 }
 
 // Report records a diagnostic whose offsets are in Doc.Text coordinates;
 // the engine maps them to the source file. Rule and Severity are filled in
 // from the analyzer (and the options) when empty.
 func (p *Pass) Report(d Diagnostic) { p.report(d) }
+
+// ReportSource records a diagnostic whose offsets are already byte offsets
+// of the source file (Doc.File), for findings about the file rather than
+// its prose: an invalid byte inside a tag has no place in Doc.Text.
+func (p *Pass) ReportSource(d Diagnostic) { p.reportSource(d) }
 
 // Diagnostic is one finding.
 type Diagnostic struct {

@@ -9,7 +9,10 @@ import "sort"
 type Document struct {
 	File *File
 	Text []byte
-	segs []Segment
+	// Suppressions are the document's inline suppression directives, in
+	// source order; Analyze drops the diagnostics they cover.
+	Suppressions []Suppression
+	segs         []Segment
 }
 
 // Segment maps Text[Text:Text+TextLen] to Source[Source:Source+SourceLen].
@@ -22,9 +25,13 @@ type Segment struct {
 }
 
 // NewTextDocument returns the document of a plain-text file: Text is the
-// source itself.
+// source itself, after a UTF-8 byte order mark if there is one, and each
+// line containing "unitlint:ignore" is a suppression.
 func NewTextDocument(f *File) *Document {
-	return &Document{File: f, Text: f.Source(), segs: []Segment{{0, f.Size(), 0, f.Size()}}}
+	bom := BOMLen(f.Source())
+	n := f.Size() - bom
+	return &Document{File: f, Text: f.Source()[bom:], segs: []Segment{{0, n, bom, n}},
+		Suppressions: TextSuppressions(f.Source(), bom)}
 }
 
 // NewDocument returns a document with the given prose text and segment

@@ -1,5 +1,7 @@
 package lint
 
+import "github.com/unitlint/unitlint/lint/numeral"
+
 // Tolerance is the judgement profile: how much rounding a pair may show.
 type Tolerance uint8
 
@@ -47,9 +49,16 @@ type Options struct {
 	Tolerance Tolerance
 	Gallon    GallonStyle
 	Ton       TonStyle
+	// NumberLocale is how the copy writes numbers: numeral.English
+	// ("1,000.5", the zero value) or numeral.European ("1.000,5",
+	// "1 000,5").
+	NumberLocale numeral.Locale
 	// Severity overrides a rule's default severity by rule name;
 	// SeverityOff disables the rule.
 	Severity map[string]Severity
+	// ReportUnusedSuppressions reports each inline suppression that
+	// suppressed nothing, as a warning of rule "unused-suppression".
+	ReportUnusedSuppressions bool
 }
 
 // SeverityOf returns the effective severity of an analyzer.

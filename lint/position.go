@@ -84,9 +84,13 @@ func (f *File) LineStart(line int) int {
 	return lines[line-1]
 }
 
-// Line returns the text of the 1-based line, without its line end.
+// Line returns the text of the 1-based line, without its line end (and,
+// for the first line, without a UTF-8 byte order mark).
 func (f *File) Line(line int) []byte {
 	start := f.LineStart(line)
+	if start == 0 {
+		start = BOMLen(f.src)
+	}
 	end := len(f.src)
 	if lines := f.lineTable(); line >= 1 && line < len(lines) {
 		end = lines[line]
@@ -98,7 +102,8 @@ func (f *File) Line(line int) []byte {
 }
 
 // Position returns the position of a byte offset; offsets outside the file
-// are clamped to it.
+// are clamped to it. A UTF-8 byte order mark takes no column: columns of
+// the first line count from the end of it.
 func (f *File) Position(offset int) Position {
 	if offset < 0 {
 		offset = 0
@@ -109,6 +114,9 @@ func (f *File) Position(offset int) Position {
 	lines := f.lineTable()
 	i := sort.Search(len(lines), func(i int) bool { return lines[i] > offset }) - 1
 	start := lines[i]
+	if i == 0 {
+		start = min(BOMLen(f.src), offset)
+	}
 	col := 1 + utf8.RuneCount(f.src[start:offset])
 	return Position{Filename: f.name, Offset: offset, Line: i + 1, Column: col}
 }

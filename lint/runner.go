@@ -21,6 +21,11 @@ type Result struct {
 	// Facts holds every analyzer's result (the "pairs" analyzer's pairs,
 	// for instance), keyed by analyzer.
 	Facts map[*Analyzer]any
+	// Encoding names the encoding the file was decoded from
+	// (EncodingUTF16LE, ...) when it was not UTF-8: File then holds the
+	// decoded text, and every offset, line and column refers to it. Empty
+	// for UTF-8, with or without a byte order mark: offsets are the file's.
+	Encoding string
 	// Skipped says why the file was not linted ("binary file"), if so.
 	Skipped string
 	// Err is the error that stopped this file (unreadable, ...).
@@ -34,7 +39,9 @@ type ParseFunc func(*File) (*Document, error)
 func ParseText(f *File) (*Document, error) { return NewTextDocument(f), nil }
 
 // Analyze runs analyzers (and what they require) over one document.
-// Diagnostics come back mapped to the source file, sorted by position.
+// Diagnostics come back mapped to the source file, sorted by position,
+// without those the document's suppressions cover (and with a warning for
+// each unused suppression when opts.ReportUnusedSuppressions is set).
 func Analyze(ctx context.Context, doc *Document, analyzers []*Analyzer, opts *Options) (*Result, error) {
 	if opts == nil {
 		opts = &Options{}
@@ -42,9 +49,13 @@ func Analyze(ctx context.Context, doc *Document, analyzers []*Analyzer, opts *Op
 	res := &Result{Path: doc.File.Name(), File: doc.File, Doc: doc, Facts: map[*Analyzer]any{}}
 	var run func(a *Analyzer) error
 	running := map[*Analyzer]bool{}
+	known := map[string]bool{} // rule names, for suppressions
 	run = func(a *Analyzer) error {
 		if _, done := res.Facts[a]; done {
 			return nil
+		}
+		if a.IsRule() {
+			known[a.Name] = true
 		}
 		if running[a] {
 			return fmt.Errorf("analyzer %s requires itself", a.Name)
@@ -76,6 +87,15 @@ func Analyze(ctx context.Context, doc *Document, analyzers []*Analyzer, opts *Op
 			}
 			res.Diagnostics = append(res.Diagnostics, mapDiagnostic(doc, d))
 		}
+		pass.reportSource = func(d Diagnostic) {
+			if d.Rule == "" {
+				d.Rule = a.Name
+			}
+			if d.Severity == SeverityOff {
+				d.Severity = sev
+			}
+			res.Diagnostics = append(res.Diagnostics, d)
+		}
 		v, err := a.Run(pass)
 		if err != nil {
 			return fmt.Errorf("%s: %w", a.Name, err)
@@ -89,6 +109,17 @@ func Analyze(ctx context.Context, doc *Document, analyzers []*Analyzer, opts *Op
 		}
 	}
 	SortDiagnostics(res.Diagnostics)
+	if len(doc.Suppressions) > 0 {
+		sp := newSuppressor(doc.File, doc.Suppressions)
+		res.Diagnostics = sp.filter(res.Diagnostics)
+		if opts.ReportUnusedSuppressions {
+			sev := opts.SeverityOf(&Analyzer{Name: RuleUnusedSuppression, Severity: SeverityWarning})
+			if sev != SeverityOff {
+				res.Diagnostics = append(res.Diagnostics, sp.unused(known, sev)...)
+				SortDiagnostics(res.Diagnostics)
+			}
+		}
+	}
 	return res, nil
 }
 
@@ -137,6 +168,9 @@ func CheckBytes(ctx context.Context, name string, src []byte, analyzers []*Analy
 type Input struct {
 	Path string
 	Src  []byte
+	// Options, when set, replaces the Runner's options for this file (its
+	// own .unitlint.yaml, say).
+	Options *Options
 }
 
 // Runner lints many files in parallel.
@@ -243,6 +277,12 @@ func (r *Runner) lintOne(ctx context.Context, in Input) *Result {
 		}
 		src = b
 	}
+	src, enc, err := DecodeSource(src)
+	res.Encoding = enc
+	if err != nil {
+		res.Err = fmt.Errorf("read %s: %w", in.Path, err)
+		return res
+	}
 	if IsBinary(src) {
 		res.Skipped = ErrBinary.Error()
 		return res
@@ -260,12 +300,17 @@ func (r *Runner) lintOne(ctx context.Context, in Input) *Result {
 		res.Err = fmt.Errorf("parse %s: %w", in.Path, err)
 		return res
 	}
-	out, err := Analyze(ctx, doc, r.Analyzers, &r.Options)
+	opts := &r.Options
+	if in.Options != nil {
+		opts = in.Options
+	}
+	out, err := Analyze(ctx, doc, r.Analyzers, opts)
 	if err != nil {
 		res.Err = fmt.Errorf("lint %s: %w", in.Path, err)
 		return res
 	}
 	out.Path = in.Path
+	out.Encoding = enc
 	return out
 }
 

@@ -28,7 +28,7 @@ little (up to 30%, with no known mistake to explain them) are warnings.`,
 		{Text: "The rail tunnel runs for 57km (92 miles).", Bad: true, Note: "converted the wrong way"},
 	},
 	Run: func(p *lint.Pass) (any, error) {
-		reportJudged(p, func(c judge.Cause) bool { return !isTemperatureCause(c) })
+		reportJudged(p, func(j *Judged) bool { return !j.Restated() && !isTemperatureCause(j.Result.Cause) })
 		return nil, nil
 	},
 }
@@ -52,7 +52,7 @@ readings) and flags a pair that only the other formula explains.`,
 		{Text: "Forecasters predicted a drop of 10C (50F) overnight.", Bad: true},
 	},
 	Run: func(p *lint.Pass) (any, error) {
-		reportJudged(p, isTemperatureCause)
+		reportJudged(p, func(j *Judged) bool { return isTemperatureCause(j.Result.Cause) })
 		return nil, nil
 	},
 }
@@ -61,4 +61,31 @@ readings) and flags a pair that only the other formula explains.`,
 // temperature-change rule.
 func isTemperatureCause(c judge.Cause) bool {
 	return c == judge.CauseOffsetOnChange || c == judge.CauseOffsetMissing
+}
+
+// Restatement flags a quantity restated later in the article in another
+// unit that does not agree with its first statement.
+var Restatement = &lint.Analyzer{
+	Name:     "restatement",
+	Summary:  "a quantity restated later in another unit does not agree",
+	Severity: lint.SeverityWarning,
+	Requires: []*lint.Analyzer{Judgements},
+	Doc: `Copy often states a figure in one unit early and restates it in another
+unit later: "The pipeline will run 1,200km ... the 1,200-mile pipeline". The
+rule ties the later mention to the earlier one only on clear evidence — a
+reference back ("the 30,000-acre blaze", "its density of", "At 7,900ft, it is
+..."), a single earlier mention of that dimension (or one singled out by the
+head noun), and a head noun that names what the earlier sentence talks about —
+and judges the two like a conversion pair. Two mentions of the same dimension
+about different things (two lakes, two storms) are not tied.`,
+	Examples: []lint.Example{
+		{Text: "The viaduct stands 150 metres above the valley. It reopened on Monday. The 490ft structure is listed."},
+		{Text: "Lake Orvan covers 450 sq km. Lake Tarn, to the north, covers 120 sq km. The 280-sq-mile lake is shrinking.", Note: "two lakes: not tied"},
+		{Text: "The pipeline will run 1,200km to the coast. Opponents say the 1,200-mile pipeline will cross three parks.", Bad: true, Note: "1,200km is 746 miles"},
+		{Text: "The fire has burned 12,000 hectares. Officials hope to contain the 10,000-acre blaze by the weekend.", Bad: true, Note: "12,000 hectares is 29,650 acres"},
+	},
+	Run: func(p *lint.Pass) (any, error) {
+		reportJudged(p, func(j *Judged) bool { return j.Restated() && !isTemperatureCause(j.Result.Cause) })
+		return nil, nil
+	},
 }

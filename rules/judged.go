@@ -4,16 +4,26 @@
 package rules
 
 import (
+	"sort"
+
 	"github.com/unitlint/unitlint/lint"
 	"github.com/unitlint/unitlint/lint/judge"
 	"github.com/unitlint/unitlint/lint/pairs"
+	"github.com/unitlint/unitlint/lint/restate"
 )
 
 // Judged is a pair with its judgement.
 type Judged struct {
 	pairs.Pair
 	Result judge.Result
+	// Relation says how a restatement (Shape pairs.ShapeRestated) refers
+	// back to its earlier mention; empty for a conversion pair.
+	Relation restate.Relation
 }
+
+// Restated reports whether the pair is a later mention restating an
+// earlier quantity rather than a conversion written beside it.
+func (j *Judged) Restated() bool { return j.Shape == pairs.ShapeRestated }
 
 // Judgements judges every pair of a document; its result is []Judged. The
 // rules report from it, and `unitlint pairs` lists it.
@@ -21,17 +31,22 @@ var Judgements = &lint.Analyzer{
 	Name:     "judgements",
 	Summary:  "judges every conversion pair against the precision model",
 	Doc:      "The judgements analyzer recomputes each pair's conversion exactly and decides whether the written figures are an honest rounding of it (see the README's \"How a pair is judged\").",
-	Requires: []*lint.Analyzer{pairs.Analyzer},
+	Requires: []*lint.Analyzer{pairs.Analyzer, restate.Analyzer},
 	Run: func(p *lint.Pass) (any, error) {
 		ps, _ := p.ResultOf[pairs.Analyzer].([]pairs.Pair)
+		ties, _ := p.ResultOf[restate.Analyzer].([]restate.Tie)
 		opts := JudgeOptions(p.Options)
-		out := make([]Judged, 0, len(ps))
+		out := make([]Judged, 0, len(ps)+len(ties))
 		for _, pr := range ps {
 			if err := p.Context.Err(); err != nil {
 				return nil, err
 			}
 			out = append(out, Judged{Pair: pr, Result: judge.Judge(pr.Judge, opts)})
 		}
+		for _, t := range ties {
+			out = append(out, Judged{Pair: t.Pair, Result: judge.Judge(t.Judge, opts), Relation: t.Relation})
+		}
+		sort.SliceStable(out, func(i, j int) bool { return out[i].B.Start < out[j].B.Start })
 		return out, nil
 	},
 }
@@ -52,7 +67,7 @@ func JudgeOptions(o *lint.Options) judge.Options {
 
 // All returns every rule, in a stable order.
 func All() []*lint.Analyzer {
-	return []*lint.Analyzer{Conversion, TemperatureChange}
+	return []*lint.Analyzer{Conversion, TemperatureChange, Restatement, ExchangeRate, Encoding}
 }
 
 // ByName returns the rule with the given name, or nil.

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"math/big"
 	"strings"
 
 	"github.com/unitlint/unitlint/lint"
@@ -11,20 +12,27 @@ import (
 
 // reportJudged reports the failing pairs a rule owns (those for which
 // owns returns true).
-func reportJudged(p *lint.Pass, owns func(judge.Cause) bool) {
+func reportJudged(p *lint.Pass, owns func(*Judged) bool) {
 	js, _ := p.ResultOf[Judgements].([]Judged)
 	sev := p.Options.SeverityOf(p.Analyzer)
-	for _, j := range js {
+	for i := range js {
+		j := &js[i]
 		r := j.Result
-		if r.Verdict == judge.OK || !owns(r.Cause) {
+		if r.Verdict == judge.OK || !owns(j) {
 			continue
 		}
 		d := lint.Diagnostic{
 			Start:    j.Start,
 			End:      j.End,
 			Severity: severityOf(r.Verdict, sev),
-			Message:  Message(j),
+			Message:  Message(*j),
 			Cause:    string(r.Cause),
+		}
+		if j.Restated() {
+			// the later mention carries the finding; the earlier is related
+			d.Start, d.End = j.B.Start, j.B.End
+			d.Message = restatedMessage(p, j)
+			d.Related = []lint.RelatedInformation{{Start: j.A.Start, End: j.A.End, Message: "first stated here"}}
 		}
 		if len(r.Fix) > 0 {
 			edits := make([]lint.TextEdit, len(r.Fix))
@@ -35,6 +43,20 @@ func reportJudged(p *lint.Pass, owns func(judge.Cause) bool) {
 		}
 		p.Report(d)
 	}
+}
+
+// restatedMessage writes "the 280-sq-mile lake restates 450 sq km (line
+// 1), which is about 173.7 square miles".
+func restatedMessage(p *lint.Pass, j *Judged) string {
+	line := p.Doc.File.Position(p.Doc.SourceOffset(j.A.Start)).Line
+	msg := fmt.Sprintf("%s restates %s (line %d), which is %s", j.Judge.B.Text, j.Judge.A.Text, line, ExpectedText(*j))
+	if j.Result.Change {
+		msg = fmt.Sprintf("%s restates the change of %s (line %d), which is %s", j.Judge.B.Text, j.Judge.A.Text, line, ExpectedText(*j))
+	}
+	if j.Result.Explanation != "" {
+		msg += ": " + j.Result.Explanation
+	}
+	return msg
 }
 
 // severityOf scales a rule's severity by the verdict: an error verdict
@@ -82,19 +104,48 @@ func ExpectedText(j Judged) string {
 	if len(r.Exact) == 0 {
 		return "something else"
 	}
+	// written with a scale word ("5 million cubic feet"): say it the same way
+	scale, scaleWord := scaleOf(j.Judge.B)
 	nums := make([]string, len(r.Exact))
 	for i, v := range r.Exact {
-		nums[i] = numeral.Display(v)
+		if scale != nil {
+			v = new(big.Rat).Quo(v, scale)
+		}
+		nums[i] = numeral.Display(v) + scaleWord
 	}
-	unit := j.Judge.B.UnitText
-	if r.Cause == judge.CauseWrongUnit && r.Unit != nil {
-		unit = r.Unit.Plural
-	}
+	b := j.Judge.B
+	unit := b.UnitText
 	sep := " "
-	if unit != "" && !startsWithLetter(unit) || strings.HasPrefix(unit, "°") {
+	switch {
+	case r.Cause == judge.CauseWrongUnit && r.Unit != nil, strings.Contains(b.Text, "-"+b.UnitText):
+		// "6,200 kilometres" for an area, "280-sq-mile": name the unit in full
+		if r.Unit != nil {
+			unit = r.Unit.Plural
+		}
+	case len(b.Numbers) > 0 && b.Numbers[len(b.Numbers)-1].End == b.UnitStart:
+		sep = "" // "95F", "16km": glued as written
+	case unit != "" && !startsWithLetter(unit):
 		sep = ""
 	}
 	return fmt.Sprintf("about %s%s%s", strings.Join(nums, "-"), sep, unit)
+}
+
+// scaleOf returns the scale of B's last number and the scale word as
+// written after it (" million", "bn"), or nil.
+func scaleOf(b judge.Operand) (*big.Rat, string) {
+	if len(b.Numbers) == 0 {
+		return nil, ""
+	}
+	last := b.Numbers[len(b.Numbers)-1]
+	if last.Scale == nil {
+		return nil, ""
+	}
+	base := b.Numbers[0].SignStart
+	from, to := last.End-base, b.UnitStart-base
+	if from < 0 || to > len(b.Text) || from > to {
+		return nil, ""
+	}
+	return last.Scale, strings.TrimRight(b.Text[from:to], " -\u00a0")
 }
 
 func startsWithLetter(s string) bool {

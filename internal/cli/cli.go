@@ -8,8 +8,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"strings"
 
+	"github.com/unitlint/unitlint/internal/atomicfile"
 	"github.com/unitlint/unitlint/lint"
 	"github.com/unitlint/unitlint/lint/report"
 	"github.com/unitlint/unitlint/rules"
@@ -30,6 +30,9 @@ type Env struct {
 	Getenv func(string) string
 	// IsTerminal reports whether Stdout is a terminal.
 	IsTerminal bool
+	// FS is the file system --fix and --output write through; nil means
+	// the operating system's.
+	FS atomicfile.FS
 }
 
 const usage = `unitlint checks the unit conversions in news copy.
@@ -38,10 +41,15 @@ Usage:
   unitlint check [flags] PATH...   report conversions that do not agree
   unitlint pairs [flags] PATH...   list every pair found, right or wrong
   unitlint rules                   list the rules with their documentation
+  unitlint config [flags] [PATH]   print the configuration of PATH, and where each value comes from
+  unitlint serve [flags]           serve the JSON API and the editors' page
+  unitlint lsp [flags]             speak the Language Server Protocol on stdin and stdout
   unitlint version                 print the version
 
-PATH is a file, a directory (walked for .txt and .md files) or - for
-standard input. Run "unitlint check -h" for the flags.
+PATH is a file, a directory (walked for the extensions the configuration
+maps to a markup: .txt, .md, .markdown, .html, .htm by default) or - for
+standard input. Settings come from the nearest .unitlint.yaml up from each
+file (see docs/config.md). Run "unitlint check -h" for the flags.
 `
 
 // Version is the program's version.
@@ -67,8 +75,14 @@ func Run(ctx context.Context, args []string, env Env) int {
 		code, err = runCheck(ctx, args[1:], env, false)
 	case "pairs":
 		code, err = runCheck(ctx, args[1:], env, true)
+	case "serve":
+		code, err = runServe(ctx, args[1:], env)
+	case "lsp":
+		code, err = runLSP(ctx, args[1:], env)
 	case "rules":
 		runRules(env.Stdout)
+	case "config":
+		code, err = runConfig(args[1:], env)
 	case "version", "--version", "-version":
 		fmt.Fprintf(env.Stdout, "unitlint %s\n", Version)
 	case "help", "-h", "--help", "-help":
@@ -91,58 +105,23 @@ func Run(ctx context.Context, args []string, env Env) int {
 
 // checkFlags are the flags of check and pairs.
 type checkFlags struct {
+	configFlags
+	outputFlags
 	format    string
 	failLevel string
-	tolerance string
-	gallon    string
-	ton       string
 	color     string
 	quiet     bool
+	// reportUnused reports suppressions that suppress nothing.
+	reportUnused bool
 }
 
 func (f *checkFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&f.format, "format", "text", "output format: text or json")
+	fs.StringVar(&f.format, "format", "text", "output format: text, json, sarif, github, gitlab, checkstyle, rdjson or html (pairs: text or json)")
 	fs.StringVar(&f.failLevel, "fail-level", "warning", "lowest severity that makes the exit code 1: info, warning or error")
-	fs.StringVar(&f.tolerance, "tolerance", "standard", "judgement profile: strict, standard or lenient")
-	fs.StringVar(&f.gallon, "gallon", "auto", "what a bare gallon (pint, fl oz, mpg) means: auto, us or imperial")
-	fs.StringVar(&f.ton, "ton", "auto", "what a bare ton means: auto, short, long or metric")
+	f.configFlags.register(fs)
 	fs.StringVar(&f.color, "color", "auto", "colour text output: auto, always or never (NO_COLOR turns auto off)")
 	fs.BoolVar(&f.quiet, "quiet", false, "print no summary line")
-}
-
-// options turns the flags into lint options.
-func (f *checkFlags) options() (lint.Options, error) {
-	var o lint.Options
-	switch f.tolerance {
-	case "standard":
-	case "strict":
-		o.Tolerance = lint.Strict
-	case "lenient":
-		o.Tolerance = lint.Lenient
-	default:
-		return o, fmt.Errorf("%w: --tolerance must be strict, standard or lenient, not %q", errUsage, f.tolerance)
-	}
-	switch f.gallon {
-	case "auto":
-	case "us":
-		o.Gallon = lint.GallonUS
-	case "imperial":
-		o.Gallon = lint.GallonImperial
-	default:
-		return o, fmt.Errorf("%w: --gallon must be auto, us or imperial, not %q", errUsage, f.gallon)
-	}
-	switch f.ton {
-	case "auto":
-	case "short":
-		o.Ton = lint.TonShort
-	case "long":
-		o.Ton = lint.TonLong
-	case "metric":
-		o.Ton = lint.TonMetric
-	default:
-		return o, fmt.Errorf("%w: --ton must be auto, short, long or metric, not %q", errUsage, f.ton)
-	}
-	return o, nil
+	fs.BoolVar(&f.reportUnused, "report-unused-suppressions", false, "warn about each unitlint-disable comment or unitlint:ignore marker that suppresses nothing (rule unused-suppression)")
 }
 
 func runCheck(ctx context.Context, args []string, env Env, pairsMode bool) (int, error) {
@@ -150,10 +129,8 @@ func runCheck(ctx context.Context, args []string, env Env, pairsMode bool) (int,
 	if pairsMode {
 		name = "pairs"
 	}
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs, f := newCheckFlagSet(name, pairsMode)
 	fs.SetOutput(env.Stderr)
-	var f checkFlags
-	f.register(fs)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return ExitClean, err
@@ -163,7 +140,7 @@ func runCheck(ctx context.Context, args []string, env Env, pairsMode bool) (int,
 	if fs.NArg() == 0 {
 		return ExitError, fmt.Errorf("%w: %s needs at least one PATH", errUsage, name)
 	}
-	opts, err := f.options()
+	loader, err := f.loader(fs)
 	if err != nil {
 		return ExitError, err
 	}
@@ -181,31 +158,37 @@ func runCheck(ctx context.Context, args []string, env Env, pairsMode bool) (int,
 	default:
 		return ExitError, fmt.Errorf("%w: --color must be auto, always or never, not %q", errUsage, f.color)
 	}
-	var rep report.Reporter
-	switch {
-	case f.format == "json" && pairsMode:
-		rep = report.NewPairsJSON(env.Stdout)
-	case f.format == "json":
-		rep = report.NewJSON(env.Stdout)
-	case f.format == "text" && pairsMode:
-		rep = report.NewPairsText(env.Stdout, env.Stderr)
-	case f.format == "text":
-		rep = report.NewText(env.Stdout, env.Stderr, color)
-	default:
-		return ExitError, fmt.Errorf("%w: --format must be text or json, not %q", errUsage, f.format)
+	rep, err := openOutputs(f, env, pairsMode, color)
+	if err != nil {
+		return ExitError, err
 	}
-	inputs, walkErrs := collectInputs(fs.Args(), env.Stdin)
-	for _, e := range walkErrs {
+	in := collectInputs(fs.Args(), env.Stdin, loader)
+	for _, o := range in.options {
+		o.ReportUnusedSuppressions = f.reportUnused
+	}
+	for _, n := range in.notices {
+		fmt.Fprintf(env.Stderr, "unitlint: %s\n", n)
+	}
+	for _, e := range in.errs {
 		fmt.Fprintf(env.Stderr, "unitlint: %v\n", e)
 	}
 	analyzers := rules.All()
 	if pairsMode {
-		analyzers = []*lint.Analyzer{rules.Judgements}
+		analyzers = []*lint.Analyzer{rules.Judgements, rules.ExchangeRates}
 	}
-	runner := &lint.Runner{Analyzers: analyzers, Options: opts}
+	// each input carries the options of its own configuration, and is
+	// read as the markup its configuration maps its extension to
+	runner := &lint.Runner{Analyzers: analyzers, Parse: loader.Parser}
+	fx, err := newFixer(f, env, runner, in.inputs)
+	if err != nil {
+		return ExitError, rep.Close(ctx, err)
+	}
 	var counts report.Counts
 	findings := false
-	err = runner.Run(ctx, inputs, func(res *lint.Result) error {
+	err = runner.Run(ctx, in.inputs, func(res *lint.Result) error {
+		if fx != nil {
+			res = fx.apply(ctx, res)
+		}
 		counts.Add(res)
 		for _, d := range res.Diagnostics {
 			if d.Severity >= failLevel {
@@ -214,17 +197,17 @@ func runCheck(ctx context.Context, args []string, env Env, pairsMode bool) (int,
 		}
 		return rep.Report(res)
 	})
-	if cerr := rep.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
+	if err := rep.Close(ctx, err); err != nil {
 		return ExitError, err
 	}
-	if f.format == "text" && !f.quiet && !pairsMode {
+	if fx != nil && !f.quiet {
+		fmt.Fprintln(env.Stderr, fx.summary())
+	}
+	if rep.terminalText && !f.quiet && !pairsMode {
 		fmt.Fprintln(env.Stderr, summary(counts))
 	}
 	switch {
-	case counts.Failed > 0 || len(walkErrs) > 0:
+	case counts.Failed > 0 || len(in.errs) > 0:
 		return ExitError, nil
 	case findings && !pairsMode:
 		return ExitFindings, nil
@@ -233,22 +216,7 @@ func runCheck(ctx context.Context, args []string, env Env, pairsMode bool) (int,
 }
 
 // summary writes "3 problems (2 errors, 1 warning) in 2 of 40 files".
-func summary(c report.Counts) string {
-	if c.Problems() == 0 {
-		return fmt.Sprintf("no problems in %s", plural(c.Files, "file"))
-	}
-	var parts []string
-	if c.Errors > 0 {
-		parts = append(parts, plural(c.Errors, "error"))
-	}
-	if c.Warnings > 0 {
-		parts = append(parts, plural(c.Warnings, "warning"))
-	}
-	if c.Infos > 0 {
-		parts = append(parts, plural(c.Infos, "note"))
-	}
-	return fmt.Sprintf("%s (%s) in %d of %s", plural(c.Problems(), "problem"), strings.Join(parts, ", "), c.FilesWithProblems, plural(c.Files, "file"))
-}
+func summary(c report.Counts) string { return c.Summary() }
 
 func plural(n int, word string) string {
 	if n == 1 {

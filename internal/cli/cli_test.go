@@ -54,11 +54,16 @@ func golden(t *testing.T, name, got string) {
 
 func TestGoldenArticles(t *testing.T) {
 	inRoot(t)
-	articles, err := filepath.Glob(filepath.Join("testdata", "articles", "*.txt"))
-	require.NoError(t, err)
-	require.NotEmpty(t, articles)
+	var articles []string
+	for _, ext := range []string{"*.txt", "*.md", "*.html"} {
+		matches, err := filepath.Glob(filepath.Join("testdata", "articles", ext))
+		require.NoError(t, err)
+		require.NotEmpty(t, matches, ext)
+		articles = append(articles, matches...)
+	}
 	for _, a := range articles {
-		base := strings.TrimSuffix(filepath.Base(a), filepath.Ext(a))
+		// story.txt is "story"; story.md and story.html keep their extension
+		base := strings.TrimSuffix(filepath.Base(a), ".txt")
 		t.Run(base, func(t *testing.T) {
 			code, out, _ := run(t, "", nil, "check", "--color", "never", "--quiet", a)
 			golden(t, base+".check.txt", out)
@@ -146,7 +151,7 @@ func TestExitCodesAndErrors(t *testing.T) {
 
 	code, _, errOut = run(t, "", nil, "check", "--format", "xml", clean)
 	assert.Equal(t, cli.ExitError, code)
-	assert.Contains(t, errOut, `--format must be text or json, not "xml"`)
+	assert.Contains(t, errOut, `--format must be text, json, sarif, github, gitlab, checkstyle, rdjson or html, not "xml"`)
 
 	code, _, errOut = run(t, "", nil, "frobnicate")
 	assert.Equal(t, cli.ExitError, code)

@@ -30,6 +30,11 @@ type NumberText struct {
 	Style      numeral.Style // how it is written
 	Scale      *big.Rat      // the scale word after it ("2.4 million": 1e6); nil for none
 	Spelled    bool          // written in words ("two", "half a")
+	// Sign is the minus sign written before the number ("-", "−",
+	// "minus ", "negative "), and SignStart where it starts; "" and Start
+	// when the number has none. A fix that changes the sign rewrites it.
+	Sign      string
+	SignStart int
 }
 
 // Operand is one side of a pair.
@@ -76,13 +81,35 @@ type Pair struct {
 }
 
 // Tolerance is the judgement profile.
+//
+//   - Standard is PRECISION.md §4 as written: admissible rounding steps
+//     m·10^k (m ∈ {1, 2, 2.5, 5}) capped at the first significant figure of
+//     the exact value (one decade finer when the first number is tested as
+//     the conversion; readings: max(1°, two figures)); the guard, 15 % when
+//     the number tested as the conversion shows one significant figure and
+//     5 % when it shows two or more (none for readings; temperature changes
+//     also pass it within 0.5°); T1 (converted-side rounding), T2
+//     (source-side rounding, source trusted to two figures and ±5 %); T3
+//     (stacked rounding) only under an approximate hedge or in a range; one
+//     extra rounding step down (up) under a lower (upper) bound hedge; the
+//     0.5 % materiality floor. Failing pairs are WARNING when undiagnosed and
+//     within 30 % (readings: 5 °F or 3 °C), ERROR otherwise.
+//   - Strict is Standard plus INFO for pairs that pass but: are rounded
+//     coarser than Wikipedia's {{convert}} default, pass only through a
+//     hedge or stacked rounding (T3), show three or more significant figures
+//     more than the source ("6,000 km (3,728 miles)"), or pass only under an
+//     alternative reading of an ambiguous unit spelling (Operand.Alt).
+//   - Lenient loosens Standard: the guard is 20 % (one significant figure)
+//     and 7 % (two or more), stacked rounding (T3) is accepted on every pair,
+//     hedged or not, and the materiality floor is 1 %. Diagnosis and the
+//     WARNING/ERROR lines are those of Standard.
 type Tolerance uint8
 
 // Tolerances.
 const (
-	Standard Tolerance = iota
-	Strict
-	Lenient
+	Standard Tolerance = iota // PRECISION.md §4 as written
+	Strict                    // Standard plus INFO findings
+	Lenient                   // wider guard, stacked rounding everywhere, 1 % floor
 )
 
 // Options configure a judgement.
@@ -112,24 +139,24 @@ type Cause string
 
 // Causes (PRECISION.md §4.5).
 const (
-	CauseNone               Cause = ""
-	CauseLinearArea         Cause = "linear-factor-for-area"
-	CauseLinearVolume       Cause = "linear-factor-for-volume"
-	CauseOffsetOnChange     Cause = "offset-on-temperature-change"
-	CauseOffsetMissing      Cause = "offset-missing-on-reading"
-	CauseSwappedScales      Cause = "temperature-scales-swapped"
-	CauseWrongDirection     Cause = "wrong-direction"
-	CauseGallon             Cause = "us-vs-imperial-gallon"
-	CauseTon                Cause = "tons-vs-tonnes"
-	CauseNauticalMile       Cause = "nautical-vs-statute-mile"
-	CauseKnots              Cause = "knots-as-mph"
-	CauseTroyOunce          Cause = "troy-vs-avoirdupois-ounce"
-	CauseScaleSlip          Cause = "scale-word-slip"
-	CauseTypo               Cause = "typo"
-	CauseApproximateFactor  Cause = "approximate-factor"
-	CauseWrongUnit          Cause = "wrong-unit" // B written in a unit of another dimension
-	CauseRounding           Cause = "rounding"   // undiagnosed, within 30 %
-	CauseOther              Cause = "other"
+	CauseNone              Cause = ""
+	CauseLinearArea        Cause = "linear-factor-for-area"
+	CauseLinearVolume      Cause = "linear-factor-for-volume"
+	CauseOffsetOnChange    Cause = "offset-on-temperature-change"
+	CauseOffsetMissing     Cause = "offset-missing-on-reading"
+	CauseSwappedScales     Cause = "temperature-scales-swapped"
+	CauseWrongDirection    Cause = "wrong-direction"
+	CauseGallon            Cause = "us-vs-imperial-gallon"
+	CauseTon               Cause = "tons-vs-tonnes"
+	CauseNauticalMile      Cause = "nautical-vs-statute-mile"
+	CauseKnots             Cause = "knots-as-mph"
+	CauseTroyOunce         Cause = "troy-vs-avoirdupois-ounce"
+	CauseScaleSlip         Cause = "scale-word-slip"
+	CauseTypo              Cause = "typo"
+	CauseApproximateFactor Cause = "approximate-factor"
+	CauseWrongUnit         Cause = "wrong-unit" // B written in a unit of another dimension
+	CauseRounding          Cause = "rounding"   // undiagnosed, within 30 %
+	CauseOther             Cause = "other"
 )
 
 // Edit replaces bytes [Start, End) of the document text with NewText.
@@ -142,7 +169,9 @@ type Edit struct {
 type Result struct {
 	Verdict Verdict
 	// Exact is the exact conversion of each of A's amounts into B's unit
-	// (of the interpretation judged: change or reading, the unit or an Alt).
+	// (of the interpretation judged: change or reading, the unit or an Alt;
+	// the minor unit of a compound B; for CauseWrongUnit the counterpart of
+	// B's unit in A's dimension).
 	Exact []*big.Rat
 	// Unit is B's unit as judged (an Alt when that one was used).
 	Unit *units.Unit
@@ -156,11 +185,71 @@ type Result struct {
 	// "looks like the length factor was used for an area: 10 sq km is 3.9 sq miles; 6.2 is 10 km in miles".
 	Explanation string
 	// Fix replaces B's numbers (only those, and B's unit when the cause is
-	// CauseWrongUnit) with the exact conversion in B's style. Empty when OK.
+	// CauseWrongUnit, or in the strict profile when B passes only under an
+	// alternative unit) with the exact conversion in B's style. Empty when OK.
+	// When B.Text locates the spans it is a single edit from the first to the
+	// last replaced span (the text between them rewritten unchanged);
+	// otherwise one edit per span.
 	Fix []Edit
 	// FixText is B as it reads after the fix ("38,600 sq miles").
 	FixText string
 }
 
-// Judge judges one pair.
-func Judge(p Pair, opts Options) Result { panic("TODO") }
+// Judge judges one pair (PRECISION.md §4): whether B is an honest rounding
+// of the exact conversion of A (or A of B), under the temperature model the
+// cue allows and under any alternative unit of an ambiguous spelling; when
+// it is not, which known mistake explains it, what the exact value is, and
+// the fix.
+//
+// How Judge reads a Pair:
+//
+//   - Each Operand's Amounts and Numbers run in parallel: one of each for a
+//     single value, two for a range or dimensions ("5-10km", "12 by 16
+//     feet", "5 and 10 miles"), A and B with the same count. A compound
+//     ("6ft 2in", "7lb 11oz", "5 feet, 11 inches") is one Amount in the
+//     minor unit (Unit = in, Major = ft, Value 74, Fine and Coarse the
+//     minor's written precision, Sig the figures of the total) with two
+//     Numbers, major then minor; B's major must be a whole number of minor
+//     units for its fix.
+//   - NumberText.Start/End are byte offsets in the document; B.Text is B as
+//     it stands in the document (from its first number to the end of its
+//     unit) so that the fix can be one edit; Scale is the scale word's value.
+//     A sign outside the span ("minus 4") is read from the Amount's sign.
+//   - Alt lists the other members of a generic spelling's family ("gallons",
+//     "tons", "pints", "mpg") when the copy's locale does not settle it, and
+//     the other reading of a spelling whose dimension depends on context
+//     ("oz" beside ml: fluid ounces; "inches" beside millibars: inHg).
+//   - A.Hedge is the hedge right before a, B.Hedge one right before b
+//     inside the brackets; A's is used when both are set.
+//   - Temp is the cue of PRECISION.md §4.4; units may also be the change
+//     units themselves (degC_change), which are always judged as changes.
+//
+// A pair that cannot be judged returns a zero Result (Verdict OK, no Exact,
+// no fix): a nil unit, no amounts, A and B with different numbers of
+// amounts, an amount without Value, Fine or Coarse (or with Fine ≤ 0), a
+// zero amount outside temperature readings, or a conversion that divides by
+// zero. opts.Catalogue may be nil; the judgement then has no temperature
+// change model (unless the units are change units), no sibling-unit or
+// metric-prefix diagnoses and no unit fixes. Judge never panics on such
+// input and does not modify p.
+//
+// Judge decides in float64 first, carrying a bound on every value's rounding
+// error; when a decision comes too close to call it judges the pair again
+// in exact rational arithmetic. Either way the Result is the one the exact
+// model gives.
+func Judge(p Pair, opts Options) Result { return judgeWith(p, opts, false) }
+
+// judgeWith is Judge; exactOnly skips the float64 path (for the test that
+// holds the two paths to the same results).
+func judgeWith(p Pair, opts Options, exactOnly bool) Result {
+	j, ok := newJudgement(p, opts)
+	if !ok {
+		return Result{Verdict: OK}
+	}
+	if !exactOnly && j.canFast() {
+		if r, ok := j.runFast(); ok {
+			return r
+		}
+	}
+	return j.run()
+}

@@ -7,7 +7,6 @@ package pairs
 
 import (
 	"bytes"
-	"sync"
 
 	"github.com/unitlint/unitlint/lint"
 	"github.com/unitlint/unitlint/lint/judge"
@@ -25,6 +24,9 @@ const (
 	ShapeDash   Shape = "dash"   // A — roughly B —
 	ShapeEquals Shape = "equals" // A = B
 	ShapeSlash  Shape = "slash"  // A/B
+	// ShapeRestated: a later mention restating an earlier quantity in
+	// another unit (package restate).
+	ShapeRestated Shape = "restated"
 )
 
 // Pair is one conversion pair found in a document's text.
@@ -48,20 +50,20 @@ type Finder struct {
 	ton     lint.TonStyle
 }
 
-// defaultCatalogue is the unit catalogue, built once; a catalogue is
-// immutable, so sharing it is safe.
-var defaultCatalogue = sync.OnceValue(func() *units.Catalogue { return units.New(units.Style{}) })
-
 // DefaultCatalogue returns the shared unit catalogue.
-func DefaultCatalogue() *units.Catalogue { return defaultCatalogue() }
+func DefaultCatalogue() *units.Catalogue { return units.Default() }
 
-// NewFinder returns a finder for the house style in opts.
+// NewFinder returns a finder for the house style and number locale in
+// opts.
 func NewFinder(opts *lint.Options) *Finder {
-	f := &Finder{scanner: quantity.NewScanner(defaultCatalogue())}
-	if opts != nil {
-		f.gallon, f.ton = opts.Gallon, opts.Ton
+	if opts == nil {
+		opts = &lint.Options{}
 	}
-	return f
+	return &Finder{
+		scanner: quantity.NewScannerLocale(units.Default(), opts.NumberLocale),
+		gallon:  opts.Gallon,
+		ton:     opts.Ton,
+	}
 }
 
 // Catalogue returns the finder's unit catalogue.
@@ -69,29 +71,28 @@ func (f *Finder) Catalogue() *units.Catalogue { return f.scanner.Catalogue() }
 
 // Analyzer finds the pairs of a document; its result is []Pair.
 var Analyzer = &lint.Analyzer{
-	Name:    "pairs",
-	Summary: "finds conversion pairs (a quantity and its conversion) in prose",
-	Doc:     "The pairs analyzer reads every quantity of the document and joins two of them into a pair where they are written as a conversion of one another. Rules judge the pairs it finds.",
+	Name:     "pairs",
+	Summary:  "finds conversion pairs (a quantity and its conversion) in prose",
+	Doc:      "The pairs analyzer reads every quantity of the document and joins two of them into a pair where they are written as a conversion of one another. Rules judge the pairs it finds.",
+	Requires: []*lint.Analyzer{quantity.Analyzer},
 	Run: func(p *lint.Pass) (any, error) {
-		return NewFinder(p.Options).Find(p.Doc.Text), nil
+		qs, _ := p.ResultOf[quantity.Analyzer].([]quantity.Quantity)
+		return NewFinder(p.Options).FindIn(p.Doc.Text, qs), nil
 	},
 }
 
 // Find returns the pairs in text, in order.
 func (f *Finder) Find(text []byte) []Pair {
-	qs := f.scanner.Scan(text)
+	return f.FindIn(text, f.scanner.Scan(text))
+}
+
+// FindIn returns the pairs among the quantities qs found in text.
+func (f *Finder) FindIn(text []byte, qs []quantity.Quantity) []Pair {
 	if len(qs) < 2 {
 		return nil
 	}
 	var out []Pair
-	var loc *Locale
-	locale := func() Locale {
-		if loc == nil {
-			l := DetectLocale(text)
-			loc = &l
-		}
-		return *loc
-	}
+	locale := lazyLocale(text)
 	clauseFloor := 0
 	for i := 0; i+1 < len(qs); i++ {
 		a, b := &qs[i], &qs[i+1]
@@ -117,6 +118,26 @@ func (f *Finder) Find(text []byte) []Pair {
 		i = next - 1
 	}
 	return out
+}
+
+// Relate builds the pair of an earlier quantity a and a later mention b
+// that restates it in another unit of the same dimension; the temperature
+// cue reads the words before a and after b.
+func (f *Finder) Relate(text []byte, a, b *quantity.Quantity) (Pair, bool) {
+	return f.makePair(text, a, b, ShapeRestated, 0, lazyLocale(text))
+}
+
+// lazyLocale returns a function that detects the copy's locale the first
+// time it is asked: most documents never need it.
+func lazyLocale(text []byte) func() Locale {
+	var loc *Locale
+	return func() Locale {
+		if loc == nil {
+			l := DetectLocale(text)
+			loc = &l
+		}
+		return *loc
+	}
 }
 
 // makePair checks two quantities can be a conversion of one another and
@@ -222,6 +243,9 @@ func joined(text []byte, a, b *quantity.Quantity) (Shape, bool) {
 	}
 	mid := text[a.End:b.HedgeStart]
 	after := text[b.End:]
+	if blankLine(mid) {
+		return "", false // a paragraph ends between them
+	}
 	// an adjective glued to A: "320m-high (1,050ft)"
 	mid = trimAdjectiveSuffix(mid)
 	t := trimSpace(mid)
@@ -320,6 +344,33 @@ func trimAdjectiveSuffix(mid []byte) []byte {
 		}
 	}
 	return mid
+}
+
+// blankLine reports whether b holds a blank line (two line ends with only
+// spaces between).
+func blankLine(b []byte) bool {
+	ends := 0
+	for i := 0; i < len(b); i++ {
+		switch b[i] {
+		case '\n':
+			ends++
+			if ends == 2 {
+				return true
+			}
+		case '\r':
+			ends++
+			if i+1 < len(b) && b[i+1] == '\n' {
+				i++
+			}
+			if ends == 2 {
+				return true
+			}
+		case ' ', '\t':
+		default:
+			ends = 0
+		}
+	}
+	return false
 }
 
 func isDash(t []byte) bool {

@@ -122,3 +122,10 @@ func TestLocaleAndGenericUnits(t *testing.T) {
 		assert.Equal(t, "ton_short", ps[0].Judge.B.Unit.ID)
 	}
 }
+
+func TestNoPairAcrossParagraphs(t *testing.T) {
+	f := pairs.NewFinder(&lint.Options{})
+	assert.Nil(t, found(f, "The trail is 5 km\n\n(3 miles) of it paved."))
+	assert.Nil(t, found(f, "The trail is 5 km\r\n\r\n(3 miles) of it paved."))
+	assert.Equal(t, []string{"5 km | 3 miles (paren)"}, found(f, "The trail is 5 km\n(3 miles) long."))
+}

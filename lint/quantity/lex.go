@@ -16,6 +16,7 @@ type number struct {
 	start, end int
 	scale      *big.Rat
 	neg        bool
+	sign       string // the sign as written before the number, when neg
 	spelled    bool
 	spelledAmt numeral.Amount
 	lastDigit  byte // last integer digit, for ordinals
@@ -40,14 +41,25 @@ func (n number) amount() numeral.Amount {
 
 // text returns the number as a judge.NumberText.
 func (n number) text() judge.NumberText {
-	return judge.NumberText{Start: n.start, End: n.end, Text: n.written, Style: n.n.Style, Scale: n.scale, Spelled: n.spelled}
+	nt := judge.NumberText{Start: n.start, End: n.end, Text: n.written, Style: n.n.Style, Scale: n.scale, Spelled: n.spelled,
+		Sign: n.sign, SignStart: n.start}
+	if n.sign != "" {
+		nt.SignStart = n.start - len(n.sign)
+	}
+	return nt
 }
 
 // lexNumber reads the digits of a number at i: "1,000", "12 500", "0.75",
 // ".31", "1½", "½". Grouping with an ASCII space needs a first group of two
 // or three digits; grouping with "," or a typographic space one to three.
+// In the European locale "." groups and "," marks decimals ("1.000,5"),
+// and an ASCII space may follow a single digit ("1 000,5").
 func (s *Scanner) lexNumber(text []byte, i int) (number, int, bool) {
 	n := len(text)
+	groupMark, decMark := byte(','), byte('.')
+	if s.locale == numeral.European {
+		groupMark, decMark = '.', ','
+	}
 	if f, ok := fractionAt(text, i); ok {
 		e := i + 2
 		nm := numeral.Number{Value: f.value, Decimals: 0, Sig: 1}
@@ -66,11 +78,11 @@ func (s *Scanner) lexNumber(text []byte, i int) (number, int, bool) {
 	groupSep := ""
 	if first > 0 && first <= 3 {
 		for {
-			w, sep := groupSepAt(text, j)
+			w, sep := groupSepAt(text, j, groupMark)
 			if w == 0 || (groupSep != "" && sep != groupSep) {
 				break
 			}
-			if sep == " " && first < 2 {
+			if sep == " " && first < 2 && s.locale == numeral.English {
 				break
 			}
 			k := j + w
@@ -81,7 +93,7 @@ func (s *Scanner) lexNumber(text []byte, i int) (number, int, bool) {
 			j = k + 3
 		}
 	}
-	if j+1 < n && text[j] == '.' && isDigit(text[j+1]) {
+	if j+1 < n && text[j] == decMark && isDigit(text[j+1]) {
 		j++
 		for j < n && isDigit(text[j]) {
 			j++
@@ -94,10 +106,10 @@ func (s *Scanner) lexNumber(text []byte, i int) (number, int, bool) {
 	num := number{n: nm, start: i, end: j, written: string(text[i:j])}
 	// last integer digits, for ordinals
 	k := j - 1
-	for k >= i && text[k] != '.' && !isDigit(text[k]) {
+	for k >= i && text[k] != decMark && !isDigit(text[k]) {
 		k--
 	}
-	if bytes.IndexByte(text[i:j], '.') < 0 && k >= i {
+	if bytes.IndexByte(text[i:j], decMark) < 0 && k >= i {
 		num.lastDigit = text[k]
 		if k-1 >= i && isDigit(text[k-1]) {
 			num.tensDigit = text[k-1]
@@ -115,14 +127,15 @@ func (s *Scanner) lexNumber(text []byte, i int) (number, int, bool) {
 	return num, j, true
 }
 
-// groupSepAt returns the width and text of a thousands separator at j.
-func groupSepAt(text []byte, j int) (int, string) {
+// groupSepAt returns the width and text of a thousands separator at j:
+// the locale's mark ("," or "."), or a space.
+func groupSepAt(text []byte, j int, mark byte) (int, string) {
 	if j >= len(text) {
 		return 0, ""
 	}
 	switch text[j] {
-	case ',':
-		return 1, ","
+	case mark:
+		return 1, string(mark)
 	case ' ':
 		return 1, " "
 	}
@@ -234,14 +247,55 @@ func wordEndingAt(text []byte, i int, w string) (int, bool) {
 	return k, true
 }
 
-// currencyBefore returns the currency symbol right before i.
-func currencyBefore(text []byte, i int) (string, bool) {
-	for _, sym := range [...]string{"£", "$", "€", "¥", "₹"} {
-		if bytes.HasSuffix(text[:i], []byte(sym)) {
-			return sym, true
+// currencySymbols are the symbols and codes written before an amount,
+// longest first, with the ISO 4217 code each stands for ("$" is taken as
+// the US dollar unless the copy says "C$", "A$" ...).
+var currencySymbols = [...]struct{ written, code string }{
+	{"US$", "USD"}, {"C$", "CAD"}, {"A$", "AUD"}, {"NZ$", "NZD"}, {"HK$", "HKD"},
+	{"£", "GBP"}, {"$", "USD"}, {"€", "EUR"}, {"¥", "JPY"}, {"₹", "INR"},
+	{"USD ", "USD"}, {"GBP ", "GBP"}, {"EUR ", "EUR"}, {"JPY ", "JPY"}, {"CNY ", "CNY"},
+	{"INR ", "INR"}, {"CHF ", "CHF"}, {"CAD ", "CAD"}, {"AUD ", "AUD"},
+}
+
+// currencyBefore returns the currency symbol or code written right before
+// i and the ISO code it stands for.
+func currencyBefore(text []byte, i int) (string, string, bool) {
+	for _, c := range currencySymbols {
+		if bytes.HasSuffix(text[:i], []byte(c.written)) {
+			k := i - len(c.written)
+			if k > 0 && isASCIILetter(text[k-1]) && isASCIILetter(c.written[0]) {
+				continue // "SUSD 5"
+			}
+			return c.written, c.code, true
 		}
 	}
-	return "", false
+	return "", "", false
+}
+
+// currencyWords are codes and names written after an amount.
+var currencyWords = [...]struct{ written, code string }{
+	{"USD", "USD"}, {"GBP", "GBP"}, {"EUR", "EUR"}, {"JPY", "JPY"}, {"CNY", "CNY"},
+	{"INR", "INR"}, {"CHF", "CHF"}, {"CAD", "CAD"}, {"AUD", "AUD"},
+	{"yuan", "CNY"}, {"renminbi", "CNY"}, {"euros", "EUR"}, {"euro", "EUR"}, {"yen", "JPY"},
+	{"rupees", "INR"}, {"rupee", "INR"}, {"dollars", "USD"}, {"US dollars", "USD"},
+	{"Swiss francs", "CHF"},
+}
+
+// currencyAfter reads a currency code or name after an amount ending at j:
+// "10bn yuan", "500 euros". ("pounds" is left to the unit catalogue: it is
+// a weight as often as money.)
+func currencyAfter(text []byte, j int) (string, int, bool) {
+	w := spaceWidth(text, j)
+	if w == 0 {
+		return "", 0, false
+	}
+	k := j + w
+	for _, c := range currencyWords {
+		if hasPrefix(text[k:], c.written) && (k+len(c.written) >= len(text) || !isWordByte(text[k+len(c.written)])) {
+			return c.code, k + len(c.written), true
+		}
+	}
+	return "", 0, false
 }
 
 // currencyScale reads a scale glued to a money amount, where "m" and "k"
@@ -456,13 +510,24 @@ func betweenBefore(text []byte, i int) bool {
 }
 
 // spaceWidth returns the width of the run of spaces (ASCII space, tab,
-// line ends, no-break, thin, narrow no-break) at j, or 0.
+// no-break, thin, narrow no-break, and at most one line end: a blank line
+// ends a paragraph, and nothing joins across it) at j, or 0.
 func spaceWidth(text []byte, j int) int {
 	k := j
+	lineEnds := 0
 	for k < len(text) {
 		switch c := text[k]; {
-		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+		case c == ' ' || c == '\t':
 			k++
+		case c == '\n' || c == '\r':
+			if lineEnds > 0 {
+				return k - j
+			}
+			lineEnds++
+			k++
+			if c == '\r' && k < len(text) && text[k] == '\n' {
+				k++
+			}
 		case c == 0xC2 && k+1 < len(text) && text[k+1] == 0xA0:
 			k += 2
 		case c == 0xE2 && k+2 < len(text) && text[k+1] == 0x80 && (text[k+2] == 0x89 || text[k+2] == 0xAF):

@@ -154,9 +154,10 @@ func (s *Scanner) numeric(text []byte, i int) (Quantity, int, bool) {
 	if neg {
 		start = signStart
 		num.neg = true
+		num.sign = string(text[signStart:i])
 	}
-	if sym, ok := currencyBefore(text, start); ok {
-		return s.currency(text, start-len(sym), num, numEnd, sym)
+	if sym, code, ok := currencyBefore(text, start); ok {
+		return s.currency(text, start-len(sym), num, numEnd, code)
 	}
 	j := numEnd
 	// a percentage or a per-cent figure is no quantity
@@ -164,9 +165,25 @@ func (s *Scanner) numeric(text []byte, i int) (Quantity, int, bool) {
 		return q, j + 1, false
 	}
 	scale, scaleEnd := s.scaleWord(text, j)
+	if scale == nil {
+		scale, scaleEnd = currencyScale(text, j)
+		if scale != nil {
+			if _, _, ok := currencyAfter(text, scaleEnd); !ok {
+				scale, scaleEnd = nil, j
+			}
+		}
+	}
 	if scale != nil {
 		num.scale = scale
 		j = scaleEnd
+	}
+	// "10bn yuan", "500 euros", "5m USD"
+	if code, end, ok := currencyAfter(text, j); ok {
+		cq := Quantity{Kind: Currency, Start: start, End: end, Symbol: code}
+		cq.Numbers = []judge.NumberText{num.text()}
+		cq.Amounts = []numeral.Amount{num.amount()}
+		s.finish(text, &cq)
+		return cq, end, true
 	}
 	q.Kind = Measure
 	q.Start = start

@@ -135,6 +135,7 @@ func (s *Scanner) spelled(text []byte, i int) (Quantity, int, bool) {
 	num.n = numeral.Number{Value: v, Sig: num.spelledAmt.Sig}
 	if sign, ss := signBefore(text, i); sign {
 		num.neg = true
+		num.sign = string(text[ss:i])
 		i = ss
 	}
 	if bare {

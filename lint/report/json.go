@@ -19,6 +19,10 @@ type JSONDiagnostic struct {
 	Start    Location  `json:"start"`
 	End      Location  `json:"end"`
 	Fixes    []JSONFix `json:"fixes"`
+	// Encoding names the encoding the file was decoded from when it was
+	// not UTF-8 ("utf-16le"): offsets then count bytes of the file's UTF-8
+	// decoding, not of the file. Absent for UTF-8 files.
+	Encoding string `json:"encoding,omitempty"`
 }
 
 // JSONFix is a suggested fix in the JSON contract; edits carry byte offsets.
@@ -118,7 +122,9 @@ func NewJSON(w io.Writer) *JSON { return &JSON{s: newJSONStream(w, "diagnostics"
 func (j *JSON) Report(res *lint.Result) error {
 	j.s.noteError(res)
 	for _, d := range res.Diagnostics {
-		if err := j.s.item(NewJSONDiagnostic(res.Path, res.File, d)); err != nil {
+		jd := NewJSONDiagnostic(res.Path, res.File, d)
+		jd.Encoding = res.Encoding
+		if err := j.s.item(jd); err != nil {
 			return err
 		}
 	}

@@ -1,0 +1,62 @@
+package lint
+
+import (
+	"bytes"
+	"fmt"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/encoding/unicode/utf32"
+)
+
+// Encodings a source file can be decoded from. UTF-8 (with or without a
+// byte order mark) is read as it is, so positions are byte offsets of the
+// file; the others are decoded to UTF-8 first, and positions then refer to
+// the decoded text (Result.Encoding says so).
+const (
+	EncodingUTF16LE = "utf-16le"
+	EncodingUTF16BE = "utf-16be"
+	EncodingUTF32LE = "utf-32le"
+	EncodingUTF32BE = "utf-32be"
+)
+
+// utf8BOM is the UTF-8 encoding of U+FEFF, the byte order mark.
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
+// BOMLen returns the length of a UTF-8 byte order mark at the start of
+// src: 3 or 0. The mark is not prose: documents start after it, and
+// columns on the first line are counted from it.
+func BOMLen(src []byte) int {
+	if bytes.HasPrefix(src, utf8BOM) {
+		return len(utf8BOM)
+	}
+	return 0
+}
+
+// DecodeSource returns the UTF-8 text of a file's bytes and the encoding it
+// was decoded from: a file that starts with a UTF-32 or UTF-16 byte order
+// mark is decoded (the mark dropped, invalid sequences replaced by U+FFFD)
+// and its encoding named; anything else is returned as it is, with "" for
+// the encoding. The UTF-32 marks are tested first, since FF FE 00 00 also
+// begins with the UTF-16 LE mark.
+func DecodeSource(src []byte) ([]byte, string, error) {
+	var enc encoding.Encoding
+	var name string
+	switch {
+	case bytes.HasPrefix(src, []byte{0xFF, 0xFE, 0x00, 0x00}):
+		enc, name = utf32.UTF32(utf32.LittleEndian, utf32.ExpectBOM), EncodingUTF32LE
+	case bytes.HasPrefix(src, []byte{0x00, 0x00, 0xFE, 0xFF}):
+		enc, name = utf32.UTF32(utf32.BigEndian, utf32.ExpectBOM), EncodingUTF32BE
+	case bytes.HasPrefix(src, []byte{0xFF, 0xFE}):
+		enc, name = unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM), EncodingUTF16LE
+	case bytes.HasPrefix(src, []byte{0xFE, 0xFF}):
+		enc, name = unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM), EncodingUTF16BE
+	default:
+		return src, "", nil
+	}
+	text, err := enc.NewDecoder().Bytes(src)
+	if err != nil {
+		return nil, name, fmt.Errorf("decode %s: %w", name, err)
+	}
+	return text, name, nil
+}

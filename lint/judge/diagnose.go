@@ -1,0 +1,640 @@
+package judge
+
+import (
+	"math/big"
+	"strings"
+
+	"github.com/unitlint/unitlint/lint/numeral"
+	"github.com/unitlint/unitlint/lint/units"
+)
+
+// hypothesis is one known mistake (PRECISION.md §4.5): what the writer
+// would have written in B's place, computed from A's value.
+type hypothesis struct {
+	cause    Cause
+	g        *mapping  // A's value -> the mistaken figure, in B's unit
+	kind     scaleKind // how the mistaken figure is rounded
+	why      string    // the mistake in an editor's words
+	tail     func() string
+	scalable bool // may combine with a slipped factor of 10^±3, 10^±6, 10^±9
+	// near: the mistaken figure lies close to the exact one (a rule-of-thumb
+	// factor), so it explains b only when b is no rounding of the exact
+	// value at any of b's admissible steps, however coarse: "30C (90F)" is
+	// 86 rounded to tens (WARNING), not 2·30 + 30.
+	near bool
+}
+
+// diagnosis is a hypothesis that explains b.
+type diagnosis struct {
+	ev    *evaluation // the interpretation Exact and the fix use
+	cause Cause
+	text  string // explanation
+}
+
+// diagnose returns the mistake that explains b under the first of the
+// evaluations that has one, or nil. The hypotheses of PRECISION.md §4.5 are
+// tried first, then transposed digits, then each hypothesis combined with a
+// slipped factor of 10^±3, 10^±6 or 10^±9; among several that fit, the one
+// closest to b wins (the earlier on a tie).
+func (j *judgement) diagnose(evs []evaluation) *diagnosis {
+	for i := range evs {
+		ev := &evs[i]
+		hs := j.hypotheses(ev.m)
+		if h := j.bestFit(ev, hs); h != nil {
+			return j.explainHypothesis(ev, h)
+		}
+		if d := j.typo(ev); d != nil {
+			return d
+		}
+		var combos []hypothesis
+		for _, h := range hs {
+			if h.scalable {
+				for _, k := range slipExponents() {
+					combos = append(combos, combineSlip(h, k))
+				}
+			}
+		}
+		if h := j.bestFit(ev, combos); h != nil {
+			return j.explainHypothesis(ev, h)
+		}
+	}
+	return nil
+}
+
+// misfit is how far b lies from a hypothesis: exact on the exact path, its
+// float64 shadow on the fast path.
+type misfit struct {
+	x *big.Rat
+	f approx
+}
+
+// bestFit returns the hypothesis that fits with the smallest misfit (the
+// first on a tie), or nil.
+func (j *judgement) bestFit(ev *evaluation, hs []hypothesis) *hypothesis {
+	var (
+		best    *hypothesis
+		bestMis misfit
+	)
+	for i := range hs {
+		h := &hs[i]
+		if mis, ok := j.fits(ev, h); ok && (best == nil || j.misfitLess(ev, mis, h, bestMis, best)) {
+			best, bestMis = h, mis
+		}
+	}
+	return best
+}
+
+// misfitLess reports whether misfit m of h is below misfit n of k; on the
+// fast path it falls back to the exact misfits when the shadows are too
+// close to tell (two hypotheses that compute the same figure).
+func (j *judgement) misfitLess(ev *evaluation, m misfit, h *hypothesis, n misfit, k *hypothesis) bool {
+	if !j.fast {
+		return m.x.Cmp(n.x) < 0
+	}
+	if c, ok := cmpOK(m.f, n.f); ok {
+		return c < 0
+	}
+	return j.misfitExact(ev, h).Cmp(j.misfitExact(ev, k)) < 0
+}
+
+// misfitExact is the largest |b − c'| / |c'| of a hypothesis that fits.
+func (j *judgement) misfitExact(ev *evaluation, h *hypothesis) *big.Rat {
+	worst := new(big.Rat)
+	for i := range j.a {
+		cp, err := h.g.exact(j.a[i].Value)
+		if err != nil || cp.Sign() == 0 {
+			continue
+		}
+		worst = maxRat(worst, quo(dist(ev.b[i].Value, cp), abs(cp)))
+	}
+	return worst
+}
+
+// slipExponents are the powers of ten of a scale-word slip.
+func slipExponents() []int { return []int{3, -3, 6, -6, 9, -9} }
+
+// combineSlip returns h followed by a slip of 10^k.
+func combineSlip(h hypothesis, k int) hypothesis {
+	g := *h.g
+	g.slip = k
+	return hypothesis{cause: h.cause, g: &g, kind: h.kind, why: h.why + ", and " + slipWords(k)}
+}
+
+// fits reports whether h explains every endpoint: its figure differs from
+// the exact value by more than the floor (readings: half a degree), b lies
+// within 3 % of it (readings: within max(1°, 3 %)), and b is a rounding of
+// it by T1 or T2. The misfit is the largest |b − c'| / |c'|.
+func (j *judgement) fits(ev *evaluation, h *hypothesis) (misfit, bool) {
+	if j.fast {
+		f, ok := j.fitsFast(ev, h)
+		return misfit{f: f}, ok
+	}
+	worst := new(big.Rat)
+	for i := range j.a {
+		a, b := &j.a[i], &ev.b[i]
+		cp, err := h.g.exact(a.Value)
+		if err != nil {
+			return misfit{}, false
+		}
+		c := ev.exact[i]
+		if h.kind == kindReading || ev.m.kind == kindReading {
+			if within(cp, c, changeSlack()) {
+				return misfit{}, false
+			}
+		} else if relWithin(cp, c, j.prof.floor.rat()) {
+			return misfit{}, false
+		}
+		if !tightFit(b.Value, cp, h.kind) {
+			return misfit{}, false
+		}
+		if h.near && anyRounding(b, c) {
+			return misfit{}, false
+		}
+		p, err := j.test.probe(a, b, h.g, forward, h.kind, ev.m.ub)
+		if err != nil || (!p.t1 && !p.t2) {
+			return misfit{}, false
+		}
+		if cp.Sign() != 0 {
+			worst = maxRat(worst, quo(dist(b.Value, cp), abs(cp)))
+		}
+	}
+	return misfit{x: worst}, true
+}
+
+// fitsFast is fits in float64.
+func (j *judgement) fitsFast(ev *evaluation, h *hypothesis) (approx, bool) {
+	var worst approx
+	for i := range j.a {
+		a, b := &j.a[i], &ev.b[i]
+		cp, err := h.g.approxAt(a.v)
+		if err != nil {
+			return approx{}, false
+		}
+		c := ev.cf[i]
+		if h.kind == kindReading || ev.m.kind == kindReading {
+			if le(cp.sub(c).abs(), approx{0.5, 0}) {
+				return approx{}, false
+			}
+		} else if le(cp.sub(c).abs(), j.prof.floor.approx().mul(c.abs())) {
+			return approx{}, false
+		}
+		tol := diagFit.approx().mul(cp.abs())
+		if h.kind == kindReading {
+			tol = hullMax(tol, approx{1, 0})
+		}
+		if !le(b.v.sub(cp).abs(), tol) {
+			return approx{}, false
+		}
+		if h.near && j.anyRoundingFast(ev, i) {
+			return approx{}, false
+		}
+		p, err := j.test.probeFast(a, b, h.g, forward, h.kind, ev.m.ub)
+		if err != nil || (!p.t1 && !p.t2) {
+			return approx{}, false
+		}
+		if cp.sign() != 0 {
+			worst = hullMax(worst, b.v.sub(cp).abs().div(cp.abs()))
+		}
+	}
+	return worst, true
+}
+
+// tightFit reports whether b lies close enough to a hypothesis c' to be
+// explained by it: within 3 %, and for readings within max(1°, 3 %).
+func tightFit(b, cp *big.Rat, kind scaleKind) bool {
+	tol := mul(diagFit.rat(), abs(cp))
+	if kind == kindReading {
+		tol = maxRat(tol, big.NewRat(1, 1))
+	}
+	return within(b, cp, tol)
+}
+
+// anyRounding reports whether b is a rounding of c at one of b's admissible
+// steps, without the cap: at the largest, if at any.
+func anyRounding(b *amount, c *big.Rat) bool {
+	s, ok := stepSet{y: b, capExp: mag(b.Value) + 1}.largest()
+	return ok && within(b.Value, c, half(s.rat()))
+}
+
+// anyRoundingFast is anyRounding for endpoint i of ev in float64; when b
+// lies too close to half a step from c to tell, it asks the exact test.
+func (j *judgement) anyRoundingFast(ev *evaluation, i int) bool {
+	b, c := &ev.b[i], ev.cf[i]
+	s, ok := stepSet{y: b, capExp: b.val.mag() + 1}.largest()
+	if !ok {
+		return false
+	}
+	cmp, ok := cmpOK(b.v.sub(c).abs(), s.approx().half())
+	if !ok {
+		return anyRounding(b, j.exactOf(ev)[i])
+	}
+	return cmp <= 0
+}
+
+// hypotheses lists the mistakes to try for a model, most specific first.
+func (j *judgement) hypotheses(m model) []hypothesis {
+	switch m.kind {
+	case kindReading:
+		return j.readingHypotheses(m)
+	case kindChange:
+		return j.changeHypotheses(m)
+	}
+	var hs []hypothesis
+	hs = append(hs, j.linearHypotheses(m)...)
+	hs = append(hs, wrongDirection(m))
+	hs = append(hs, j.siblingHypotheses(m)...)
+	hs = append(hs, j.prefixHypotheses(m)...)
+	hs = append(hs, scaleHypotheses(m, kindQuantity)...)
+	hs = append(hs, approxHypotheses(m)...)
+	return hs
+}
+
+// readingHypotheses are the mistakes on a reading: +32 missing (the change
+// formula), the formula of the other direction, the rule of thumb
+// °F ≈ 2·°C + 30.
+func (j *judgement) readingHypotheses(m model) []hypothesis {
+	var hs []hypothesis
+	if ca, cb := j.change(m.ua), j.change(m.ub); ca.Dim == units.TemperatureChange && cb.Dim == units.TemperatureChange {
+		hs = append(hs, hypothesis{cause: CauseOffsetMissing, g: convertMapping(ca, cb), kind: kindChange,
+			why: offsetWords(m.ua, m.ub, false)})
+	}
+	hs = append(hs, hypothesis{cause: CauseSwappedScales, g: convertMapping(m.ub, m.ua), kind: kindReading,
+		why: "the conversion formula was used the wrong way round"})
+	switch {
+	case m.ua.ID == "degC" && m.ub.ID == "degF":
+		hs = append(hs, hypothesis{cause: CauseApproximateFactor, kind: kindReading, near: true,
+			g:   &mapping{mul: ratio(2, 1), add: ratio(30, 1)},
+			why: "the rule of thumb “double it and add 30” was used"})
+	case m.ua.ID == "degF" && m.ub.ID == "degC":
+		hs = append(hs, hypothesis{cause: CauseApproximateFactor, kind: kindReading, near: true,
+			g:   &mapping{mul: ratio(1, 2), add: ratio(-15, 1)}, // (x − 30) / 2
+			why: "the rule of thumb “subtract 30 and halve it” was used"})
+	}
+	return hs
+}
+
+// changeHypotheses are the mistakes on a change: the reading formula (+32)
+// applied to a difference, the factor the wrong way, a slipped scale.
+func (j *judgement) changeHypotheses(m model) []hypothesis {
+	var hs []hypothesis
+	ra, rb := j.p.A.Unit, j.p.B.Unit
+	if ra.Dim == units.Temperature && rb.Dim == units.Temperature {
+		hs = append(hs, hypothesis{cause: CauseOffsetOnChange, g: convertMapping(ra, rb), kind: kindReading,
+			why: offsetWords(ra, rb, true)})
+	}
+	hs = append(hs, wrongDirection(m))
+	hs = append(hs, scaleHypotheses(m, kindChange)...)
+	return hs
+}
+
+// wrongDirection is the factor applied the wrong way (a / f) to a quantity or
+// a temperature change; a reading's is CauseSwappedScales.
+func wrongDirection(m model) hypothesis {
+	why := "converted the wrong way"
+	if m.ua.Dim == units.Density {
+		why = "converted the wrong way (a density converts with the inverse of the area factor)"
+	}
+	return hypothesis{cause: CauseWrongDirection, g: convertMapping(m.ub, m.ua), kind: m.kind, why: why, scalable: true}
+}
+
+// linearHypotheses are the length factor used for an area, volume or density
+// (a·f^(1/2), a·f^(1/3)), and the area factor used for a volume (a·f^(2/3)).
+func (j *judgement) linearHypotheses(m model) []hypothesis {
+	if j.cat == nil || m.ua.Inverse || m.ub.Inverse {
+		return nil
+	}
+	la, pa := j.cat.Linear(m.ua)
+	lb, pb := j.cat.Linear(m.ub)
+	if la == nil || lb == nil || pa != pb {
+		return nil
+	}
+	if m.ua.Offset != nil || m.ub.Offset != nil || m.ua.Factor.Sign() <= 0 || m.ub.Factor.Sign() <= 0 {
+		if f, err := units.Convert(big.NewRat(1, 1), m.ua, m.ub); err != nil || f.Sign() <= 0 {
+			return nil
+		}
+	}
+	// The factor's roots are computed on first exact use, once for the
+	// hypothesis and its combinations with a slip.
+	rooted := func(p, q int) *mapping {
+		return &mapping{rootFrom: m.ua, rootTo: m.ub, rootP: p, rootQ: q, rootMemo: new(rootMemo)}
+	}
+	switch pa {
+	case 2, -2:
+		what := "an area"
+		if m.ua.Dim == units.Density {
+			what = "a density"
+		}
+		return []hypothesis{{cause: CauseLinearArea, g: rooted(1, 2), kind: m.kind, scalable: true,
+			why: "looks like the length factor was used for " + what, tail: j.linearTail(la, lb)}}
+	case 3:
+		return []hypothesis{
+			{cause: CauseLinearVolume, g: rooted(1, 3), kind: m.kind, scalable: true,
+				why: "looks like the length factor was used for a volume", tail: j.linearTail(la, lb)},
+			{cause: CauseLinearVolume, g: rooted(2, 3), kind: m.kind, scalable: true,
+				why: "looks like the area factor was used for a volume"},
+		}
+	}
+	return nil
+}
+
+// linearTail says what the written figure is: ": 6.2 is what 10 km is in miles".
+func (j *judgement) linearTail(la, lb *units.Unit) func() string {
+	return func() string {
+		if len(j.a) != 1 {
+			return ""
+		}
+		return ": " + j.bWritten() + " is what " + qty(j.a[0].Value, la) + " is in " + lb.Plural
+	}
+}
+
+// siblingHypotheses are a unit confused with its sibling, in the direction the
+// units as written allow (PRECISION.md §4.5): a figure computed in a sibling
+// of B's unit, or A's unit read as its sibling.
+func (j *judgement) siblingHypotheses(m model) []hypothesis {
+	if j.cat == nil {
+		return nil
+	}
+	var hs []hypothesis
+	bSide := func(sib *units.Unit, cause Cause) {
+		if j.p.B.Major != nil {
+			return // the minor unit of a compound is fixed by its major unit
+		}
+		hs = append(hs, hypothesis{cause: cause, g: convertMapping(m.ua, sib), kind: m.kind, scalable: true,
+			why: sib.Plural + " where " + m.ub.Plural + " were meant"})
+	}
+	aSide := func(sib *units.Unit, cause Cause) {
+		if j.p.A.Major != nil {
+			return
+		}
+		hs = append(hs, hypothesis{cause: cause, g: convertMapping(sib, m.ub), kind: m.kind, scalable: true,
+			why: m.ua.Plural + " were read as " + sib.Plural})
+	}
+	for _, fam := range []string{"gallon", "pint", "floz", "mpg", "ton"} {
+		members := j.cat.Family(fam)
+		cause := CauseGallon
+		if fam == "ton" {
+			cause = CauseTon
+		}
+		for _, s := range members {
+			if memberOf(m.ub, members) && s != m.ub {
+				bSide(s, cause)
+			}
+		}
+		for _, s := range members {
+			if memberOf(m.ua, members) && s != m.ua {
+				aSide(s, cause)
+			}
+		}
+	}
+	unit := j.cat.Unit
+	// Nautical measures taken for statute ones: A in nautical miles or knots
+	// read as miles (mph, km/h); B in miles (mph, km/h) holding the nautical figure.
+	switch m.ua.ID {
+	case "nmi":
+		addIf(aSide, unit("mi"), CauseNauticalMile)
+	case "kn":
+		addIf(aSide, unit("mph"), CauseKnots)
+		addIf(aSide, unit("km/h"), CauseKnots)
+	}
+	switch m.ub.ID {
+	case "mi":
+		addIf(bSide, unit("nmi"), CauseNauticalMile)
+	case "mph", "km/h":
+		addIf(bSide, unit("kn"), CauseKnots)
+	}
+	pairs := [][3]string{{"oz", "oz_troy", string(CauseTroyOunce)}, {"m2", "mi2", string(CauseOther)}}
+	for _, p := range pairs {
+		if s := otherOf(m.ub.ID, p); s != "" {
+			addIf(bSide, unit(s), Cause(p[2]))
+		}
+		if s := otherOf(m.ua.ID, p); s != "" {
+			addIf(aSide, unit(s), Cause(p[2]))
+		}
+	}
+	return hs
+}
+
+// addIf calls add when the unit exists.
+func addIf(add func(*units.Unit, Cause), u *units.Unit, cause Cause) {
+	if u != nil {
+		add(u, cause)
+	}
+}
+
+// otherOf returns the other ID of a confusable pair holding id, or "".
+func otherOf(id string, p [3]string) string {
+	switch id {
+	case p[0]:
+		return p[1]
+	case p[1]:
+		return p[0]
+	}
+	return ""
+}
+
+// memberOf reports whether u is one of us.
+func memberOf(u *units.Unit, us []*units.Unit) bool {
+	for _, v := range us {
+		if v == u {
+			return true
+		}
+	}
+	return false
+}
+
+// prefixHypotheses are the metric prefix slips (centimetres written as
+// millimetres, km² read as hectares): the figure computed in another metric
+// unit of the same dimension whose factor differs by a power of ten.
+func (j *judgement) prefixHypotheses(m model) []hypothesis {
+	if j.cat == nil {
+		return nil
+	}
+	var hs []hypothesis
+	for _, u := range j.cat.Units() {
+		if decimalSibling(u, m.ub) && j.p.B.Major == nil {
+			hs = append(hs, hypothesis{cause: CauseScaleSlip, g: convertMapping(m.ua, u), kind: m.kind,
+				why: u.Plural + " where " + m.ub.Plural + " were meant"})
+		}
+	}
+	for _, u := range j.cat.Units() {
+		if decimalSibling(u, m.ua) && j.p.A.Major == nil {
+			hs = append(hs, hypothesis{cause: CauseScaleSlip, g: convertMapping(u, m.ub), kind: m.kind,
+				why: m.ua.Plural + " were read as " + u.Plural})
+		}
+	}
+	return hs
+}
+
+// decimalSibling reports whether u is another metric unit of v's dimension
+// whose factor differs from v's by a power of ten other than 1.
+func decimalSibling(u, v *units.Unit) bool {
+	if u == v || u.Dim != v.Dim || u.System != units.Metric || v.System != units.Metric {
+		return false
+	}
+	if u.Inverse || v.Inverse || u.Offset != nil || v.Offset != nil {
+		return false
+	}
+	// Decimal factors n·10^q in normal form differ by a power of ten other
+	// than 1 exactly when their n agree and their q do not.
+	if du, ok := ratDec(u.Factor); ok {
+		if dv, ok := ratDec(v.Factor); ok {
+			return du.n == dv.n && du.q != dv.q
+		}
+	}
+	e, ok := isPow10(quo(u.Factor, v.Factor))
+	return ok && e != 0
+}
+
+// scaleHypotheses are the slips of a scale word (thousand, million, billion)
+// in the conversion of m.
+func scaleHypotheses(m model, kind scaleKind) []hypothesis {
+	var hs []hypothesis
+	for _, k := range slipExponents() {
+		hs = append(hs, hypothesis{cause: CauseScaleSlip, kind: kind, why: slipWords(k),
+			g: &mapping{from: m.ua, to: m.ub, slip: k}})
+	}
+	return hs
+}
+
+// slipWords says "a factor of 1,000 slipped".
+func slipWords(k int) string {
+	switch k {
+	case 6, -6:
+		return "a factor of a million slipped"
+	case 9, -9:
+		return "a factor of a billion slipped"
+	case 3, -3:
+		return "a factor of 1,000 slipped"
+	}
+	return "a factor of " + numeral.Display(pow10(max(k, -k))) + " slipped"
+}
+
+// approxFactor is a rule-of-thumb factor from the AP chart (PRECISION.md §2).
+type approxFactor struct {
+	from, to string
+	num, den int64 // the factor, or its inverse when inv is set
+	inv      bool  // the writer divided by num/den
+	text     string
+}
+
+// approxFactors lists the AP chart's rounded factors and their use as divisors.
+func approxFactors() []approxFactor {
+	return []approxFactor{
+		{"km", "mi", 62, 100, false, "×0.62"}, {"mi", "km", 16, 10, false, "×1.6"},
+		{"km", "mi", 16, 10, true, "÷1.6"}, {"mi", "km", 62, 100, true, "÷0.62"},
+		{"km/h", "mph", 62, 100, false, "×0.62"}, {"mph", "km/h", 16, 10, false, "×1.6"},
+		{"km/h", "mph", 16, 10, true, "÷1.6"}, {"mph", "km/h", 62, 100, true, "÷0.62"},
+		{"m", "ft", 33, 10, false, "×3.3"}, {"ft", "m", 33, 10, true, "÷3.3"},
+		{"km2", "mi2", 4, 10, false, "×0.4"}, {"mi2", "km2", 4, 10, true, "÷0.4"},
+		{"ha", "acre", 25, 10, false, "×2.5"}, {"acre", "ha", 25, 10, true, "÷2.5"},
+		{"kg", "lb", 22, 10, false, "×2.2"}, {"lb", "kg", 22, 10, true, "÷2.2"},
+		{"L", "gal_us", 26, 100, false, "×0.26"}, {"gal_us", "L", 26, 100, true, "÷0.26"},
+	}
+}
+
+// approxHypotheses are the rounded rule-of-thumb factors for the units.
+func approxHypotheses(m model) []hypothesis {
+	var hs []hypothesis
+	for _, f := range approxFactors() {
+		if m.ua.ID != f.from || m.ub.ID != f.to {
+			continue
+		}
+		k := ratio(f.num, f.den)
+		if f.inv {
+			k = quo(big.NewRat(1, 1), k)
+		}
+		hs = append(hs, hypothesis{cause: CauseApproximateFactor, kind: m.kind, scalable: true, near: true,
+			why: "a rough factor (" + f.text + ") was used instead of the exact one",
+			g:   &mapping{mul: k}})
+	}
+	return hs
+}
+
+// typo tries b with two adjacent digits swapped: when that is a good rounding
+// of the exact value, the digits were transposed.
+func (j *judgement) typo(ev *evaluation) *diagnosis {
+	if len(j.b) != 1 || j.p.B.Major != nil || len(j.p.B.Numbers) != 1 || j.p.B.Numbers[0].Spelled {
+		return nil
+	}
+	nt := j.p.B.Numbers[0]
+	mark := nt.Style.Decimal
+	if mark == "" {
+		mark = "."
+	}
+	for _, t := range swaps(nt.Text, mark) {
+		amt, ok := reparse(t, nt, j.b[0].Amount)
+		if !ok {
+			continue
+		}
+		if e, ok := j.evaluateB(ev.m, []amount{newAmount(amt)}); ok && e.lvl == levelClean {
+			return &diagnosis{ev: ev, cause: CauseTypo,
+				text: "two digits look swapped: " + nt.Sign + t + " would be right"}
+		}
+	}
+	return nil
+}
+
+// swaps returns s with each pair of adjacent different digits swapped
+// (group separators in between are kept in place; a swap across the
+// decimal point is no slip of the keyboard), leaving out results with a
+// leading zero.
+func swaps(s string, decimalMarks string) []string {
+	var pos []int // byte offsets of the digits
+	for i, r := range s {
+		if r >= '0' && r <= '9' {
+			pos = append(pos, i)
+		}
+	}
+	point := strings.IndexAny(s, decimalMarks)
+	var out []string
+	for k := 0; k+1 < len(pos); k++ {
+		x, y := pos[k], pos[k+1]
+		if s[x] == s[y] || (point >= 0 && x < point && y > point) {
+			continue
+		}
+		b := []byte(s)
+		b[x], b[y] = b[y], b[x]
+		t := string(b)
+		if k == 0 && b[x] == '0' && leadingIntDigits(t) > 1 {
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// leadingIntDigits counts the digits of s before a '.' (grouping ignored).
+func leadingIntDigits(s string) int {
+	n := 0
+	for _, r := range s {
+		if r == '.' {
+			break
+		}
+		if r >= '0' && r <= '9' {
+			n++
+		}
+	}
+	return n
+}
+
+// offsetWords explains a temperature offset applied to a change
+// (applied true) or missing from a reading.
+func offsetWords(from, to *units.Unit, applied bool) string {
+	off := "the 32° offset"
+	if isKelvin(from) || isKelvin(to) {
+		off = "the 273.15 offset"
+	}
+	if applied {
+		if strings.HasPrefix(to.ID, "degF") {
+			return "+32 was applied to a temperature change"
+		}
+		if strings.HasPrefix(from.ID, "degF") {
+			return "32 was subtracted from a temperature change"
+		}
+		return off + " was applied to a temperature change"
+	}
+	return off + " is missing from a temperature reading"
+}
+
+// isKelvin reports whether u is the kelvin (reading or change).
+func isKelvin(u *units.Unit) bool { return u != nil && (u.ID == "K" || u.ID == "K_change") }

@@ -1,0 +1,442 @@
+package judge
+
+import (
+	"math/big"
+
+	"github.com/unitlint/unitlint/lint/numeral"
+	"github.com/unitlint/unitlint/lint/units"
+)
+
+// judgement is one call of Judge: the pair, its amounts and the settings.
+type judgement struct {
+	p     Pair
+	cat   *units.Catalogue // may be nil: no change model, siblings or spellings
+	prof  profile
+	test  tester
+	hctx  hedgeCtx
+	a, b  []amount
+	alts  bool // A or B has alternative units
+	isTmp bool // a temperature pair
+	// fast: decide in float64 (see runFast); the values a Result shows are
+	// computed exactly all the same.
+	fast bool
+}
+
+// model is one interpretation of a pair: the units it is judged in and how
+// the numbers are rounded.
+type model struct {
+	ua, ub *units.Unit
+	kind   scaleKind
+	alt    bool        // an Alt unit is involved
+	wa, wb *units.Unit // the units as written (or the Alt) the model reads
+}
+
+// evaluation is a model judged against the pair's amounts.
+type evaluation struct {
+	m   model
+	eps []endpoint
+	// exact is the forward conversion of each of A's amounts; on the fast
+	// path it is computed on first use (exactOf), cf holds its shadows.
+	exact []*big.Rat
+	cf    []approx
+	b     []amount // the B amounts judged
+	lvl   level
+}
+
+// newJudgement validates a pair; ok is false when it cannot be judged (see Judge).
+func newJudgement(p Pair, opts Options) (*judgement, bool) {
+	if p.A.Unit == nil || p.B.Unit == nil {
+		return nil, false
+	}
+	if len(p.A.Amounts) == 0 || len(p.A.Amounts) != len(p.B.Amounts) {
+		return nil, false
+	}
+	for _, as := range [][]numeral.Amount{p.A.Amounts, p.B.Amounts} {
+		for _, am := range as {
+			if !validAmount(am) {
+				return nil, false
+			}
+		}
+	}
+	prof := profileFor(opts.Tolerance)
+	j := &judgement{
+		p:    p,
+		cat:  opts.Catalogue,
+		prof: prof,
+		test: tester{prof: prof},
+		a:    newAmounts(p.A.Amounts),
+		b:    newAmounts(p.B.Amounts),
+		alts: len(p.A.Alt) > 0 || len(p.B.Alt) > 0,
+	}
+	j.isTmp = isTemperature(p.A.Unit) && isTemperature(p.B.Unit)
+	j.hctx = hedgeCtx{hedge: p.A.Hedge, hasRange: len(p.A.Amounts) > 1}
+	if j.hctx.hedge == HedgeNone {
+		j.hctx.hedge, j.hctx.onB = p.B.Hedge, true
+	}
+	j.hctx.stackT3 = j.hctx.hedge == HedgeApprox || j.hctx.hasRange || prof.stackAll
+	return j, true
+}
+
+// validAmount reports whether an amount carries what the tests need.
+func validAmount(a numeral.Amount) bool {
+	return a.Value != nil && a.Fine != nil && a.Coarse != nil && a.Fine.Sign() > 0 && a.Coarse.Sign() > 0
+}
+
+// canFast reports whether every amount has a float64 shadow.
+func (j *judgement) canFast() bool {
+	for _, as := range [][]amount{j.a, j.b} {
+		for i := range as {
+			if !as[i].fast {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// runFast judges the pair deciding in float64; ok is false when a decision
+// came too close to call and the pair must be judged exactly.
+func (j *judgement) runFast() (r Result, ok bool) {
+	j.fast = true
+	defer func() {
+		j.fast = false
+		if e := recover(); e != nil {
+			if _, is := e.(undecided); !is {
+				panic(e)
+			}
+			r, ok = Result{}, false
+		}
+	}()
+	return j.run(), true
+}
+
+// isTemperature reports whether u measures a temperature reading or change.
+func isTemperature(u *units.Unit) bool {
+	return u != nil && (u.Dim == units.Temperature || u.Dim == units.TemperatureChange)
+}
+
+// compatible reports whether two units can be judged as a conversion.
+func compatible(ua, ub *units.Unit) bool {
+	if ua == nil || ub == nil {
+		return false
+	}
+	return ua.Dim == ub.Dim || (isTemperature(ua) && isTemperature(ub))
+}
+
+// change returns the temperature-change unit of u (u itself when it has none).
+func (j *judgement) change(u *units.Unit) *units.Unit {
+	if u.Dim == units.TemperatureChange || j.cat == nil {
+		return u
+	}
+	return j.cat.Change(u)
+}
+
+// models returns the interpretations of (ua, ub) the cue allows, and the
+// one it rules out (nil when none): for temperatures, the reading model
+// (affine) and the change model (scale only), PRECISION.md §4.4.
+func (j *judgement) models(ua, ub *units.Unit, alt bool) (allowed []model, other *model) {
+	if !compatible(ua, ub) {
+		return nil, nil
+	}
+	if !isTemperature(ua) {
+		return []model{{ua: ua, ub: ub, kind: kindQuantity, alt: alt, wa: ua, wb: ub}}, nil
+	}
+	change := model{ua: j.change(ua), ub: j.change(ub), kind: kindChange, alt: alt, wa: ua, wb: ub}
+	hasChange := change.ua.Dim == units.TemperatureChange && change.ub.Dim == units.TemperatureChange
+	if ua.Dim != units.Temperature || ub.Dim != units.Temperature {
+		if !hasChange {
+			return nil, nil
+		}
+		return []model{change}, nil // a change unit on either side: a difference
+	}
+	reading := model{ua: ua, ub: ub, kind: kindReading, alt: alt, wa: ua, wb: ub}
+	if !hasChange {
+		return []model{reading}, nil
+	}
+	switch j.p.Temp {
+	case TempReading:
+		return []model{reading}, &change
+	case TempChange:
+		return []model{change}, &reading
+	}
+	return []model{reading, change}, nil
+}
+
+// evaluate runs the tests of one model on the pair's amounts (b as given).
+func (j *judgement) evaluate(m model) (evaluation, bool) {
+	return j.evaluateB(m, j.b)
+}
+
+// evaluateB runs the tests of one model with the given B amounts (a fix's).
+func (j *judgement) evaluateB(m model, b []amount) (evaluation, bool) {
+	ev := evaluation{m: m, b: b}
+	if len(b) != len(j.a) {
+		return ev, false
+	}
+	ev.eps = make([]endpoint, len(b))
+	if j.fast {
+		ev.cf = make([]approx, len(b))
+	} else {
+		ev.exact = make([]*big.Rat, len(b))
+	}
+	for i := range b {
+		if !j.endpoint(m, &ev, i) {
+			return ev, false
+		}
+	}
+	ev.lvl = combine(ev.eps, j.hctx)
+	return ev, true
+}
+
+// endpoint runs the tests for A's and B's amounts i in both directions and
+// records them, with the exact conversion (fast path: its shadow), in ev.
+func (j *judgement) endpoint(m model, ev *evaluation, i int) bool {
+	a, b := &j.a[i], &ev.b[i]
+	if m.kind != kindReading && (a.Value.Sign() == 0 || b.Value.Sign() == 0) {
+		return false // no relative precision to judge a zero by
+	}
+	e := &ev.eps[i]
+	fwdMap, revMap := mapping{from: m.ua, to: m.ub}, mapping{from: m.ub, to: m.ua}
+	if j.fast {
+		if !b.fast {
+			panic(undecided{})
+		}
+		fwd, err := j.test.probeFast(a, b, &fwdMap, forward, m.kind, m.ub)
+		if err != nil || (m.kind != kindReading && fwd.cf.sign() == 0) {
+			return false
+		}
+		e.fwd = fwd
+		if rev, err := j.test.probeFast(b, a, &revMap, reverse, m.kind, m.ua); err == nil && (m.kind == kindReading || rev.cf.sign() != 0) {
+			e.rev, e.hasRev = rev, true
+		}
+		cmp, ok := cmpOK(b.v.sub(fwd.cf).abs(), j.prof.floor.approx().mul(fwd.cf.abs()))
+		if !ok { // |b − c| exactly at the floor: the exact test decides
+			c, err := fwdMap.exact(a.Value)
+			if err != nil {
+				panic(undecided{})
+			}
+			cmp = 1
+			if relWithin(b.Value, c, j.prof.floor.rat()) {
+				cmp = 0
+			}
+		}
+		e.floor = cmp <= 0
+		ev.cf[i] = fwd.cf
+		return true
+	}
+	fwd, err := j.test.probe(a, b, &fwdMap, forward, m.kind, m.ub)
+	if err != nil || (m.kind != kindReading && fwd.c.Sign() == 0) {
+		return false
+	}
+	e.fwd = fwd
+	if rev, err := j.test.probe(b, a, &revMap, reverse, m.kind, m.ua); err == nil && (m.kind == kindReading || rev.c.Sign() != 0) {
+		e.rev, e.hasRev = rev, true
+	}
+	e.floor = relWithin(b.Value, fwd.c, j.prof.floor.rat())
+	ev.exact[i] = fwd.c
+	return true
+}
+
+// exactOf returns the exact conversions of an evaluation, computing them on
+// the fast path.
+func (j *judgement) exactOf(ev *evaluation) []*big.Rat {
+	if ev.exact == nil {
+		ev.exact = make([]*big.Rat, len(j.a))
+		g := mapping{from: ev.m.ua, to: ev.m.ub}
+		for i := range j.a {
+			c, err := g.exact(j.a[i].Value)
+			if err != nil {
+				c = new(big.Rat) // not reached: the fast path converted it
+			}
+			ev.exact[i] = c
+		}
+	}
+	return ev.exact
+}
+
+// primaries returns the evaluations of the units as written and of the
+// model the temperature cue rules out (nil when none). When one of the
+// first is clean (in the strict profile: without an INFO finding) it stops
+// there and returns it as pass: what comes after it cannot change the
+// judgement.
+func (j *judgement) primaries() (primary []evaluation, other *evaluation, pass *evaluation) {
+	ms, om := j.models(j.p.A.Unit, j.p.B.Unit, false)
+	for _, m := range ms {
+		if ev, ok := j.evaluate(m); ok {
+			if ev.lvl == levelClean && (!j.prof.strict || j.infoReason(&ev, false) == infoNone) {
+				return nil, nil, &ev
+			}
+			primary = append(primary, ev)
+		}
+	}
+	if om != nil {
+		if ev, ok := j.evaluate(*om); ok {
+			other = &ev
+		}
+	}
+	return primary, other, nil
+}
+
+// alternatives returns the evaluations that read A or B (or both) in one of
+// their alternative units (Operand.Alt).
+func (j *judgement) alternatives() []evaluation {
+	if !j.alts {
+		return nil
+	}
+	var alt []evaluation
+	as := append([]*units.Unit{j.p.A.Unit}, j.p.A.Alt...)
+	bs := append([]*units.Unit{j.p.B.Unit}, j.p.B.Alt...)
+	for ia, ua := range as {
+		for ib, ub := range bs {
+			if (ia == 0 && ib == 0) || ua == nil || ub == nil {
+				continue
+			}
+			ms, _ := j.models(ua, ub, true)
+			for _, m := range ms {
+				if ev, ok := j.evaluate(m); ok {
+					alt = append(alt, ev)
+				}
+			}
+		}
+	}
+	return alt
+}
+
+// run judges the pair.
+func (j *judgement) run() Result {
+	primary, other, clean := j.primaries()
+	if clean == nil {
+		clean = j.firstClean(primary)
+	}
+	if clean != nil {
+		return j.pass(clean, false)
+	}
+	alt := j.alternatives()
+	if len(primary) == 0 && len(alt) == 0 {
+		if !compatible(j.p.A.Unit, j.p.B.Unit) {
+			return j.wrongUnit()
+		}
+		return Result{Verdict: OK} // not judgeable (zero amounts, division by zero)
+	}
+	if ev := j.nearestClean(alt); ev != nil {
+		return j.pass(ev, false)
+	}
+	if other != nil && other.lvl == levelClean && len(primary) > 0 {
+		return j.cueContradiction(&primary[0], other)
+	}
+	if len(primary) == 0 {
+		// The units as written are of different dimensions, but an
+		// alternative reading of the spelling is not ("oz" beside ml is a
+		// fluid ounce): judge by the first such alternative.
+		primary = firstUnits(alt)
+	}
+	for _, evs := range [][]evaluation{primary, alt} {
+		for i := range evs {
+			if evs[i].lvl == levelHedged {
+				if d := j.diagnose(primary); d != nil {
+					return j.diagnosed(d)
+				}
+				return j.pass(&evs[i], true)
+			}
+		}
+	}
+	return j.fail(primary)
+}
+
+// fail reports a pair no interpretation passes: a diagnosis if one fits,
+// otherwise WARNING or ERROR by the size of the error.
+func (j *judgement) fail(evs []evaluation) Result {
+	if d := j.diagnose(evs); d != nil {
+		return j.diagnosed(d)
+	}
+	return j.undiagnosed(j.closest(evs))
+}
+
+// firstClean returns the first clean evaluation, in the strict profile the
+// first without an INFO finding if there is one (a temperature pair that
+// passes both as a reading and as a change); nil when none is clean.
+func (j *judgement) firstClean(evs []evaluation) *evaluation {
+	var first *evaluation
+	for i := range evs {
+		if evs[i].lvl != levelClean {
+			continue
+		}
+		if !j.prof.strict || j.infoReason(&evs[i], false) == infoNone {
+			return &evs[i]
+		}
+		if first == nil {
+			first = &evs[i]
+		}
+	}
+	return first
+}
+
+// nearestClean returns the clean evaluation whose conversion is nearest to
+// the written b (the first on a tie): of several alternative readings that
+// pass, the likeliest; nil when none is clean.
+func (j *judgement) nearestClean(evs []evaluation) *evaluation {
+	var best *evaluation
+	for i := range evs {
+		if evs[i].lvl == levelClean && (best == nil || j.relErrLess(&evs[i], best)) {
+			best = &evs[i]
+		}
+	}
+	return best
+}
+
+// firstUnits returns the evaluations that read the same units as the first.
+func firstUnits(evs []evaluation) []evaluation {
+	var out []evaluation
+	for _, ev := range evs {
+		if ev.m.wa == evs[0].m.wa && ev.m.wb == evs[0].m.wb {
+			out = append(out, ev)
+		}
+	}
+	return out
+}
+
+// closest returns the evaluation whose first amount is nearest (relatively)
+// to the written b; the first one on ties.
+func (j *judgement) closest(evs []evaluation) *evaluation {
+	best := &evs[0]
+	for i := 1; i < len(evs); i++ {
+		if j.relErrLess(&evs[i], best) {
+			best = &evs[i]
+		}
+	}
+	return best
+}
+
+// relErrLess reports whether x's relErr is below y's.
+func (j *judgement) relErrLess(x, y *evaluation) bool {
+	if j.fast {
+		if c, ok := cmpOK(j.relErrFast(x), j.relErrFast(y)); ok {
+			return c < 0
+		}
+	}
+	return j.relErr(x).Cmp(j.relErr(y)) < 0
+}
+
+// relErr is the largest |b − c| / |c| over the endpoints.
+func (j *judgement) relErr(ev *evaluation) *big.Rat {
+	worst := new(big.Rat)
+	for i, c := range j.exactOf(ev) {
+		if c.Sign() == 0 {
+			continue
+		}
+		worst = maxRat(worst, quo(dist(ev.b[i].Value, c), abs(c)))
+	}
+	return worst
+}
+
+// relErrFast is relErr in float64.
+func (j *judgement) relErrFast(ev *evaluation) approx {
+	var worst approx
+	for i, c := range ev.cf {
+		if c.sign() == 0 {
+			continue
+		}
+		worst = hullMax(worst, ev.b[i].v.sub(c).abs().div(c.abs()))
+	}
+	return worst
+}

@@ -1,0 +1,223 @@
+package judge
+
+import (
+	"fmt"
+	"math"
+	"math/big"
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/unitlint/unitlint/lint/numeral"
+	"github.com/unitlint/unitlint/lint/units"
+)
+
+// judgeBoth judges a pair on the fast path (Judge) and on the exact path
+// alone, asserts the two Results are the same, and returns it. The tests
+// judge through it, so every table also holds the paths together.
+func judgeBoth(t testing.TB, p Pair, opts Options) Result {
+	t.Helper()
+	got := Judge(p, opts)
+	assertSameResult(t, judgeWith(p, opts, true), got, "%s (%s)", p.A.Text, p.B.Text)
+	return got
+}
+
+// assertSameResult asserts two Results are equal field by field (the exact
+// values by value, RelErr to the bit).
+func assertSameResult(t testing.TB, want, got Result, msgAndArgs ...any) bool {
+	t.Helper()
+	ok := assert.Equal(t, want.Verdict.String(), got.Verdict.String(), msgAndArgs...) &&
+		assert.Equal(t, want.Cause, got.Cause, msgAndArgs...) &&
+		assert.Equal(t, ratStrings(want.Exact), ratStrings(got.Exact), msgAndArgs...) &&
+		assert.Equal(t, unitID(want.Unit), unitID(got.Unit), msgAndArgs...) &&
+		assert.Equal(t, want.Change, got.Change, msgAndArgs...) &&
+		assert.Equal(t, math.Float64bits(want.RelErr), math.Float64bits(got.RelErr), msgAndArgs...) &&
+		assert.Equal(t, want.Explanation, got.Explanation, msgAndArgs...) &&
+		assert.Equal(t, want.Fix, got.Fix, msgAndArgs...) &&
+		assert.Equal(t, want.FixText, got.FixText, msgAndArgs...)
+	return ok
+}
+
+// ratStrings writes rationals exactly.
+func ratStrings(xs []*big.Rat) []string {
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = x.RatString()
+	}
+	return out
+}
+
+// unitID returns u's ID, or "" for nil.
+func unitID(u *units.Unit) string {
+	if u == nil {
+		return ""
+	}
+	return u.ID
+}
+
+// randPair draws a pair of any two units of the catalogue: mostly of one
+// dimension (temperature readings also against changes), at times of two;
+// A random with 1–4 figures, B its exact conversion scaled by a factor that
+// is often 1 and written with random figures, at times negative or a range;
+// random hedges, cues and generic families as Alt. ok is false when the
+// draw makes no pair.
+func randPair(t testing.TB, r *rand.Rand, cat *units.Catalogue) (Pair, bool) {
+	us := cat.Units()
+	ua := us[r.IntN(len(us))]
+	var ub *units.Unit
+	switch {
+	case r.IntN(20) == 0:
+		ub = us[r.IntN(len(us))]
+	case ua.Dim == units.Temperature && r.IntN(3) == 0:
+		ub = cat.Change(cat.Unit([]string{"degC", "degF", "K"}[r.IntN(3)]))
+	default:
+		var same []*units.Unit
+		for _, u := range us {
+			if u.Dim == ua.Dim {
+				same = append(same, u)
+			}
+		}
+		ub = same[r.IntN(len(same))]
+	}
+	minExp, maxExp := -2, 6
+	if ua.Dim == units.Temperature {
+		minExp, maxExp = 0, 2
+	}
+	aTexts := []string{randNumber(r, minExp, maxExp)}
+	if ua.Dim == units.Temperature && r.IntN(4) == 0 {
+		aTexts[0] = "-" + aTexts[0]
+	}
+	if r.IntN(5) == 0 && !strings.HasPrefix(aTexts[0], "-") {
+		hi, _ := new(big.Rat).SetString(strings.ReplaceAll(aTexts[0], ",", ""))
+		hi.Mul(hi, big.NewRat(int64(11+r.IntN(30)), 10))
+		aTexts = append(aTexts, writeLikeCopy(hi, 1+r.IntN(3)))
+	}
+	factors := []float64{1, 1, 1, 1, 1.01, 0.99, 1.04, 0.96, 1.12, 0.88, 0.62, 1.61, 10, 0.001, 2.3, -1}
+	var bTexts []string
+	for _, at := range aTexts {
+		av, _ := new(big.Rat).SetString(strings.ReplaceAll(at, ",", ""))
+		from, to := ua, ub
+		switch {
+		case ua.Dim == units.Temperature && ub.Dim == units.TemperatureChange:
+			from = cat.Change(ua)
+		case !compatible(ua, ub):
+			from = ub
+		}
+		c, err := units.Convert(av, from, to)
+		if err != nil || c.Sign() == 0 {
+			return Pair{}, false
+		}
+		c.Mul(c, new(big.Rat).SetFloat64(factors[r.IntN(len(factors))]))
+		bt := writeLikeCopy(c, 1+r.IntN(4))
+		if strings.Trim(bt, "-0.,") == "" || (len(aTexts) > 1 && strings.HasPrefix(bt, "-")) {
+			return Pair{}, false
+		}
+		bTexts = append(bTexts, bt)
+	}
+	hedges := []Hedge{HedgeNone, HedgeNone, HedgeNone, HedgeApprox, HedgeLower, HedgeUpper}
+	a := op(t, cat, strings.Join(aTexts, "–"), ua.ID, hedged(hedges[r.IntN(len(hedges))]), spelled(ua.Symbol))
+	b := op(t, cat, strings.Join(bTexts, "–"), ub.ID, spelled(ub.Symbol))
+	if r.IntN(10) == 0 {
+		b.Hedge = hedges[r.IntN(len(hedges))]
+	}
+	if r.IntN(4) == 0 {
+		for _, fam := range []string{"gallon", "ton", "mpg", "pint", "floz"} {
+			members := cat.Family(fam)
+			if memberOf(ua, members) {
+				a.Alt = members
+			}
+			if memberOf(ub, members) {
+				b.Alt = members
+			}
+		}
+	}
+	p, _ := pairOf(a, b, TempCue(r.IntN(4)))
+	return p, true
+}
+
+// TestFastPathIsExact holds the float64 path of Judge to the exact path on
+// random pairs of every unit of the catalogue, in every profile: the same
+// Result, field by field. (The tables of the other tests judge through
+// judgeBoth, the corpus through TestFastPathCorpus.)
+func TestFastPathIsExact(t *testing.T) {
+	cat := testCat()
+	n := 100_000
+	if testing.Short() || raceEnabled {
+		n = 5_000
+	}
+	r := rand.New(rand.NewPCG(3, 4))
+	judged, fallbacks := 0, 0
+	for i := 0; judged < n; i++ {
+		p, ok := randPair(t, r, cat)
+		if !ok {
+			continue
+		}
+		judged++
+		opts := Options{Tolerance: Tolerance(i % 3), Catalogue: cat}
+		if j, ok := newJudgement(p, opts); ok && j.canFast() {
+			if _, ok := j.runFast(); !ok {
+				fallbacks++
+			}
+		}
+		if !assertSameResult(t, judgeWith(p, opts, true), Judge(p, opts), "#%d %s (%s) [%d]", i, p.A.Text, p.B.Text, opts.Tolerance) {
+			return
+		}
+	}
+	t.Logf("%d pairs, %d judged exactly after an undecided comparison", judged, fallbacks)
+	assert.Less(t, fallbacks, n/100, "the fast path decides almost every pair")
+}
+
+// TestFastPathEdges holds the fast path to the exact one where the float64
+// decision is closest to a threshold: exact ties of the guard, the floor,
+// a rounding step and half a degree, zero readings, and values that are not
+// decimals (which the fast path leaves to the exact one).
+func TestFastPathEdges(t *testing.T) {
+	cat := testCat()
+	cases := []struct {
+		a, b         string
+		ua, ub       string
+		cue          TempCue
+		wantFallback bool
+	}{
+		{"10", "18.9", "degC_change", "degF_change", TempChange, true}, // |b − c| is exactly 5 % of c
+		{"10", "18.09", "degC_change", "degF_change", TempChange, false},
+		{"100", "212", "degC", "degF", TempReading, false},
+		{"32", "0", "degF", "degC", TempReading, true},     // c is exactly 0
+		{"35", "100", "degC", "degF", TempReading, false},  // b is exactly half a step of 10 from c (anyRounding asks the exact test)
+		{"20", "18.9", "degC_change", "degF_change", TempChange, false},
+		{"5", "9.5", "degC_change", "degF_change", TempChange, false}, // within 0.5° exactly
+		{"1", "1.005", "m", "m", TempUnknown, true},                // exactly the 0.5 % floor
+	}
+	for _, c := range cases {
+		t.Run(c.a+" "+c.ua+" ("+c.b+" "+c.ub+")", func(t *testing.T) {
+			p, _ := pairOf(op(t, cat, c.a, c.ua), op(t, cat, c.b, c.ub), c.cue)
+			for _, tol := range []Tolerance{Standard, Strict, Lenient} {
+				opts := Options{Tolerance: tol, Catalogue: cat}
+				j, ok := newJudgement(p, opts)
+				require.True(t, ok)
+				require.True(t, j.canFast())
+				_, decided := j.runFast()
+				if tol == Standard {
+					assert.Equal(t, !c.wantFallback, decided, "decided on the fast path")
+				}
+				judgeBoth(t, p, opts)
+			}
+		})
+	}
+	t.Run("a third is no decimal: exact path only", func(t *testing.T) {
+		a := op(t, cat, "1", "ft")
+		a.Amounts[0] = numeral.Exact(big.NewRat(4, 3), big.NewRat(1, 3))
+		p, _ := pairOf(a, op(t, cat, "0.41", "m"), TempUnknown)
+		j, ok := newJudgement(p, Options{Catalogue: cat})
+		require.True(t, ok)
+		assert.False(t, j.canFast())
+		r := judgeBoth(t, p, Options{Catalogue: cat})
+		assert.Equal(t, OK, r.Verdict, r.Explanation)
+	})
+}
+
+// ExampleJudge_fastAndExact is not run; it only documents judgeWith's switch.
+var _ = fmt.Sprint

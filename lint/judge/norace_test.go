@@ -1,0 +1,6 @@
+//go:build !race
+
+package judge
+
+// raceEnabled is false: see race_test.go.
+const raceEnabled = false

@@ -1,0 +1,267 @@
+package judge
+
+import (
+	"math/big"
+	"math/bits"
+	"strings"
+
+	"github.com/unitlint/unitlint/lint/units"
+)
+
+// base fills the fields every judged result has.
+func (j *judgement) base(ev *evaluation) Result {
+	exact := j.exactOf(ev)
+	r := Result{Exact: exact, Unit: ev.m.ub, Change: ev.m.kind == kindChange}
+	if c := exact[0]; c.Sign() != 0 {
+		r.RelErr = relErrOf(ev.b[0].Value, c)
+	}
+	return r
+}
+
+// relErrOf returns (b − c) / c as the float64 nearest to it; c ≠ 0.
+func relErrOf(b, c *big.Rat) float64 {
+	// (b − c)/c = (bn·cd − cn·bd) / (cn·bd): when numerator and denominator
+	// are integers float64 holds exactly, one division rounds it right.
+	bn, bd, okB := fraction64(b)
+	cn, cd, okC := fraction64(c)
+	if okB && okC {
+		n1, ok1 := mul64(bn, cd)
+		n2, ok2 := mul64(cn, bd)
+		if ok1 && ok2 {
+			num := n1 - n2
+			if num == 0 {
+				return 0
+			}
+			if -maxSafe <= num && num <= maxSafe && -maxSafe <= n2 && n2 <= maxSafe {
+				return float64(num) / float64(n2)
+			}
+		}
+	}
+	return float(quo(sub(b, c), c))
+}
+
+// fraction64 returns x as num/den when both fit in 2^53 (in magnitude).
+func fraction64(x *big.Rat) (num, den int64, ok bool) {
+	n := x.Num()
+	if !n.IsInt64() {
+		return 0, 0, false
+	}
+	num, den = n.Int64(), 1
+	if !x.IsInt() {
+		d := x.Denom()
+		if !d.IsInt64() {
+			return 0, 0, false
+		}
+		den = d.Int64()
+	}
+	return num, den, -maxSafe <= num && num <= maxSafe && den <= maxSafe
+}
+
+// mul64 returns a·b for |a|, |b| ≤ 2^53 when the product stays within
+// 2^62.
+func mul64(a, b int64) (int64, bool) {
+	hi, lo := bits.Mul64(uint64(absInt(a)), uint64(absInt(b)))
+	if hi != 0 || lo > 1<<62 {
+		return 0, false
+	}
+	p := int64(lo)
+	if (a < 0) != (b < 0) {
+		p = -p
+	}
+	return p, true
+}
+
+// infoReason is why a passing pair is INFO in the strict profile.
+type infoReason uint8
+
+const (
+	infoNone     infoReason = iota
+	infoAlt                 // passes only under an alternative unit
+	infoStacked             // passes only through a hedge allowance or stacked rounding
+	infoCoarse              // coarser than the {{convert}} default
+	infoSpurious            // three or more figures more than the source shows
+)
+
+// pass reports a passing evaluation; viaHedge when it passed only through a
+// hedge allowance or stacked rounding.
+func (j *judgement) pass(ev *evaluation, viaHedge bool) Result {
+	r := j.base(ev)
+	if !j.prof.strict {
+		return r
+	}
+	reason := j.infoReason(ev, viaHedge)
+	if reason == infoNone {
+		return r
+	}
+	r.Verdict = Info
+	switch reason {
+	case infoAlt:
+		var conds []string
+		if !j.sameUnit(ev.m.ua, j.p.A.Unit) {
+			conds = append(conds, j.unitWords(j.p.A)+" means "+ev.m.ua.Plural)
+		}
+		if !j.sameUnit(ev.m.ub, j.p.B.Unit) {
+			conds = append(conds, j.unitWords(j.p.B)+" means "+ev.m.ub.Plural)
+		}
+		// The statement names the units the written ones stand for here,
+		// which the message (in the units as written) does not.
+		r.Explanation = j.bWritten() + " is right only if " + strings.Join(conds, " and ") + ": " + j.statement(ev)
+		if !j.sameUnit(ev.m.ub, j.p.B.Unit) {
+			j.setFix(&r, nil, j.respell(ev.m.ub))
+		}
+		return r
+	case infoStacked:
+		r.Explanation = j.bWritten() + " is only a loose rounding"
+	case infoCoarse:
+		r.Explanation = j.bWritten() + " is rounded more coarsely than usual"
+	case infoSpurious:
+		r.Explanation = j.bWritten() + " is more precise than " + j.srcText(ev.m) + " justifies"
+	}
+	if nums, ok := j.numberTexts(ev, fixDefault); ok {
+		j.setFix(&r, nums, "")
+	}
+	return r
+}
+
+// sameUnit reports whether the judged unit u is the written unit w (or its
+// temperature-change unit).
+func (j *judgement) sameUnit(u, w *units.Unit) bool { return u == w || u == j.change(w) }
+
+// unitWords writes an operand's unit as written, or its plural name.
+func (j *judgement) unitWords(o Operand) string {
+	if o.UnitText != "" {
+		return "“" + o.UnitText + "”"
+	}
+	return o.Unit.Plural
+}
+
+// infoReason returns the first INFO finding for a passing evaluation.
+func (j *judgement) infoReason(ev *evaluation, viaHedge bool) infoReason {
+	switch {
+	case ev.m.alt:
+		return infoAlt
+	case viaHedge:
+		return infoStacked
+	case j.p.A.Major != nil || j.p.B.Major != nil:
+		return infoNone // a compound's precision is set by its form
+	}
+	for i := range ev.eps {
+		if ev.eps[i].coarse() {
+			return infoCoarse
+		}
+	}
+	if ev.m.kind == kindReading {
+		return infoNone // readings keep the source's decimals, not its figures
+	}
+	for i := range j.a {
+		if ev.b[i].Sig-j.a[i].Sig >= 3 {
+			return infoSpurious
+		}
+	}
+	return infoNone
+}
+
+// cueContradiction reports a temperature pair that passes only under the
+// model its cue rules out (PRECISION.md §4.4): ERROR, with the fix of the
+// model the cue asks for.
+func (j *judgement) cueContradiction(allowed, other *evaluation) Result {
+	cause := CauseOffsetMissing
+	why := offsetWords(j.p.A.Unit, j.p.B.Unit, false)
+	if allowed.m.kind == kindChange {
+		cause = CauseOffsetOnChange
+		why = offsetWords(other.m.ua, other.m.ub, true)
+	}
+	return j.diagnosed(&diagnosis{ev: allowed, cause: cause, text: why})
+}
+
+// diagnosed reports an explained mistake: ERROR with a fix.
+func (j *judgement) diagnosed(d *diagnosis) Result {
+	r := j.base(d.ev)
+	r.Verdict = Error
+	r.Cause = d.cause
+	r.Explanation = d.text
+	if nums, ok := j.numberTexts(d.ev, fixSig); ok {
+		j.setFix(&r, nums, "")
+	}
+	return r
+}
+
+// undiagnosed reports a failure no known mistake explains: WARNING within
+// 30 % (readings: 5 °F or 3 °C), ERROR beyond.
+func (j *judgement) undiagnosed(ev *evaluation) Result {
+	r := j.base(ev)
+	r.Verdict, r.Cause = Warning, CauseRounding
+	if !j.withinWarning(ev) {
+		r.Verdict, r.Cause = Error, CauseOther
+	}
+	r.Explanation = j.errorWords(ev)
+	if nums, ok := j.numberTexts(ev, fixSig); ok {
+		j.setFix(&r, nums, "")
+	}
+	return r
+}
+
+// withinWarning reports whether every endpoint is within the warning line.
+func (j *judgement) withinWarning(ev *evaluation) bool {
+	if ev.m.kind == kindReading {
+		line := warnReading(isFahrenheit(ev.m.ub))
+		if j.fast {
+			for i, c := range ev.cf {
+				if !le(ev.b[i].v.sub(c).abs(), line.approx()) {
+					return false
+				}
+			}
+			return true
+		}
+		for i, c := range ev.exact {
+			if !within(ev.b[i].Value, c, line.rat()) {
+				return false
+			}
+		}
+		return true
+	}
+	if j.fast {
+		return le(j.relErrFast(ev), warnLine.approx())
+	}
+	return j.relErr(ev).Cmp(warnLine.rat()) <= 0
+}
+
+// isFahrenheit reports whether a temperature unit has Fahrenheit-sized degrees.
+func isFahrenheit(u *units.Unit) bool {
+	return u.Factor.Cmp(big.NewRat(5, 9)) == 0
+}
+
+// wrongUnit reports B written in a unit of another dimension
+// (PRECISION.md §4.5): ERROR, Exact in the counterpart of B's unit in A's
+// dimension (see counterpart), and a fix that corrects the unit and, when
+// they are not a rounding of the exact value, the numbers.
+func (j *judgement) wrongUnit() Result {
+	r := Result{Verdict: Error, Cause: CauseWrongUnit}
+	lead := "a unit of " + dimWords(j.p.B.Unit.Dim) + " is written for " + dimWords(j.p.A.Unit.Dim)
+	r.Explanation = lead
+	cu := j.counterpart()
+	if cu == nil {
+		return r
+	}
+	m := model{ua: j.p.A.Unit, ub: cu, kind: kindQuantity}
+	if isTemperature(cu) {
+		m.kind = kindReading
+		if cu.Dim == units.TemperatureChange {
+			m.kind = kindChange
+		}
+	}
+	ev, ok := j.evaluate(m)
+	if !ok {
+		return r
+	}
+	r = j.base(&ev)
+	r.Verdict, r.Cause, r.Explanation = Error, CauseWrongUnit, lead
+	var nums []numberEdit
+	if !j.acceptable(&ev, false) {
+		if nums, ok = j.numberTexts(&ev, fixSig); !ok {
+			nums = nil
+		}
+	}
+	j.setFix(&r, nums, j.respell(cu))
+	return r
+}
