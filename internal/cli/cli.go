@@ -80,7 +80,7 @@ func Run(ctx context.Context, args []string, env Env) int {
 	case "lsp":
 		code, err = runLSP(ctx, args[1:], env)
 	case "rules":
-		runRules(env.Stdout)
+		err = runRules(args[1:], env)
 	case "config":
 		code, err = runConfig(args[1:], env)
 	case "version", "--version", "-version":
@@ -225,23 +225,3 @@ func plural(n int, word string) string {
 	return fmt.Sprintf("%d %ss", n, word)
 }
 
-// runRules lists the rules.
-func runRules(w io.Writer) {
-	for i, r := range rules.All() {
-		if i > 0 {
-			fmt.Fprintln(w)
-		}
-		fmt.Fprintf(w, "%s (%s): %s\n\n%s\n", r.Name, r.Severity, r.Summary, r.Doc)
-		for _, ex := range r.Examples {
-			mark := "good"
-			if ex.Bad {
-				mark = "bad "
-			}
-			fmt.Fprintf(w, "  %s: %s", mark, ex.Text)
-			if ex.Note != "" {
-				fmt.Fprintf(w, "  (%s)", ex.Note)
-			}
-			fmt.Fprintln(w)
-		}
-	}
-}

@@ -3,7 +3,6 @@ package judge
 import (
 	"math"
 	"math/big"
-	"math/bits"
 )
 
 // The fast path's arithmetic (see judgeWith). Every decision of the
@@ -113,9 +112,6 @@ func hullMax(x, y approx) approx {
 	hi := math.Max(x.v+x.e, y.v+y.e)
 	return result(lo/2+hi/2, (hi-lo)/2)
 }
-
-// hullMin returns an approx of min(x, y) that holds whichever is smaller.
-func hullMin(x, y approx) approx { return hullMax(x.neg(), y.neg()).neg() }
 
 // maxSafe is the largest integer every smaller one of which float64 holds exactly.
 const maxSafe = 1 << 53
@@ -231,10 +227,12 @@ func ratDec(x *big.Rat) (dec, bool) {
 		if !den.IsInt64() {
 			return dec{}, false
 		}
-		d := uint64(den.Int64())
-		twos := bits.TrailingZeros64(d)
-		d >>= twos
-		fives := 0
+		// den = 2^twos · 5^fives, and n/den = n·mult / 10^p
+		d, twos, fives := den.Int64(), 0, 0
+		for d%2 == 0 {
+			d /= 2
+			twos++
+		}
 		for d%5 == 0 {
 			d /= 5
 			fives++
@@ -243,12 +241,14 @@ func ratDec(x *big.Rat) (dec, bool) {
 		if d != 1 || p > 18 {
 			return dec{}, false
 		}
-		mult := int64(1) << (p - twos)
+		mult := int64(1)
+		for range p - twos {
+			mult *= 2
+		}
 		for range p - fives {
 			mult *= 5
 		}
-		hi, lo := bits.Mul64(uint64(absInt(n)), uint64(mult))
-		if hi != 0 || lo > math.MaxInt64 {
+		if absInt(n) > math.MaxInt64/mult {
 			return dec{}, false
 		}
 		n, q = n*mult, -p
@@ -295,9 +295,6 @@ func (x dec) mag() int {
 	}
 	return x.q + digits(absInt(x.n)) - 1
 }
-
-// abs returns |x|.
-func (x dec) abs() dec { return dec{absInt(x.n), x.q} }
 
 // approx returns x's float64 shadow.
 func (x dec) approx() approx {

@@ -12,9 +12,12 @@ import (
 // would have written in B's place, computed from A's value.
 type hypothesis struct {
 	cause    Cause
-	g        *mapping  // A's value -> the mistaken figure, in B's unit
+	g        mapping   // A's value -> the mistaken figure, in B's unit
 	kind     scaleKind // how the mistaken figure is rounded
-	why      string    // the mistake in an editor's words
+	why      string    // the mistake in an editor's words (see words)
+	form     whyForm   // or: how u1 and u2 make them
+	u1, u2   *units.Unit
+	slipped  int // a slipped factor of 10^slipped combined with it (0: none)
 	tail     func() string
 	scalable bool // may combine with a slipped factor of 10^±3, 10^±6, 10^±9
 	// near: the mistaken figure lies close to the exact one (a rule-of-thumb
@@ -22,6 +25,26 @@ type hypothesis struct {
 	// value at any of b's admissible steps, however coarse: "30C (90F)" is
 	// 86 rounded to tens (WARNING), not 2·30 + 30.
 	near bool
+}
+
+// whyForm is how a hypothesis words a confusion of two units.
+type whyForm uint8
+
+const (
+	whyText       whyForm = iota // why as it is
+	whyWhereMeant                // "u1 where u2 were meant"
+	whyReadAs                    // "u1 were read as u2"
+)
+
+// words says the mistake in an editor's words.
+func (h *hypothesis) words() string {
+	switch h.form {
+	case whyWhereMeant:
+		return h.u1.Plural + " where " + h.u2.Plural + " were meant"
+	case whyReadAs:
+		return h.u1.Plural + " were read as " + h.u2.Plural
+	}
+	return h.why
 }
 
 // diagnosis is a hypothesis that explains b.
@@ -115,9 +138,9 @@ func slipExponents() []int { return []int{3, -3, 6, -6, 9, -9} }
 
 // combineSlip returns h followed by a slip of 10^k.
 func combineSlip(h hypothesis, k int) hypothesis {
-	g := *h.g
-	g.slip = k
-	return hypothesis{cause: h.cause, g: &g, kind: h.kind, why: h.why + ", and " + slipWords(k)}
+	c := hypothesis{cause: h.cause, g: h.g, kind: h.kind, why: h.why, form: h.form, u1: h.u1, u2: h.u2, slipped: k}
+	c.g.slip = k
+	return c
 }
 
 // fits reports whether h explains every endpoint: its figure differs from
@@ -150,7 +173,7 @@ func (j *judgement) fits(ev *evaluation, h *hypothesis) (misfit, bool) {
 		if h.near && anyRounding(b, c) {
 			return misfit{}, false
 		}
-		p, err := j.test.probe(a, b, h.g, forward, h.kind, ev.m.ub)
+		p, err := j.test.probe(a, b, &h.g, forward, h.kind, ev.m.ub)
 		if err != nil || (!p.t1 && !p.t2) {
 			return misfit{}, false
 		}
@@ -188,7 +211,7 @@ func (j *judgement) fitsFast(ev *evaluation, h *hypothesis) (approx, bool) {
 		if h.near && j.anyRoundingFast(ev, i) {
 			return approx{}, false
 		}
-		p, err := j.test.probeFast(a, b, h.g, forward, h.kind, ev.m.ub)
+		p, err := j.test.probeFast(a, b, &h.g, forward, h.kind, ev.m.ub)
 		if err != nil || (!p.t1 && !p.t2) {
 			return approx{}, false
 		}
@@ -239,14 +262,13 @@ func (j *judgement) hypotheses(m model) []hypothesis {
 	case kindChange:
 		return j.changeHypotheses(m)
 	}
-	var hs []hypothesis
+	hs := make([]hypothesis, 0, 32)
 	hs = append(hs, j.linearHypotheses(m)...)
 	hs = append(hs, wrongDirection(m))
-	hs = append(hs, j.siblingHypotheses(m)...)
-	hs = append(hs, j.prefixHypotheses(m)...)
-	hs = append(hs, scaleHypotheses(m, kindQuantity)...)
-	hs = append(hs, approxHypotheses(m)...)
-	return hs
+	hs = j.siblingHypotheses(hs, m)
+	hs = j.prefixHypotheses(hs, m)
+	hs = scaleHypotheses(hs, m, kindQuantity)
+	return approxHypotheses(hs, m)
 }
 
 // readingHypotheses are the mistakes on a reading: +32 missing (the change
@@ -263,11 +285,11 @@ func (j *judgement) readingHypotheses(m model) []hypothesis {
 	switch {
 	case m.ua.ID == "degC" && m.ub.ID == "degF":
 		hs = append(hs, hypothesis{cause: CauseApproximateFactor, kind: kindReading, near: true,
-			g:   &mapping{mul: ratio(2, 1), add: ratio(30, 1)},
+			g:   mapping{mul: ratio(2, 1), add: ratio(30, 1)},
 			why: "the rule of thumb “double it and add 30” was used"})
 	case m.ua.ID == "degF" && m.ub.ID == "degC":
 		hs = append(hs, hypothesis{cause: CauseApproximateFactor, kind: kindReading, near: true,
-			g:   &mapping{mul: ratio(1, 2), add: ratio(-15, 1)}, // (x − 30) / 2
+			g:   mapping{mul: ratio(1, 2), add: ratio(-15, 1)}, // (x − 30) / 2
 			why: "the rule of thumb “subtract 30 and halve it” was used"})
 	}
 	return hs
@@ -283,8 +305,7 @@ func (j *judgement) changeHypotheses(m model) []hypothesis {
 			why: offsetWords(ra, rb, true)})
 	}
 	hs = append(hs, wrongDirection(m))
-	hs = append(hs, scaleHypotheses(m, kindChange)...)
-	return hs
+	return scaleHypotheses(hs, m, kindChange)
 }
 
 // wrongDirection is the factor applied the wrong way (a / f) to a quantity or
@@ -315,8 +336,8 @@ func (j *judgement) linearHypotheses(m model) []hypothesis {
 	}
 	// The factor's roots are computed on first exact use, once for the
 	// hypothesis and its combinations with a slip.
-	rooted := func(p, q int) *mapping {
-		return &mapping{rootFrom: m.ua, rootTo: m.ub, rootP: p, rootQ: q, rootMemo: new(rootMemo)}
+	rooted := func(p, q int) mapping {
+		return mapping{rootFrom: m.ua, rootTo: m.ub, rootP: p, rootQ: q, rootMemo: new(rootMemo)}
 	}
 	switch pa {
 	case 2, -2:
@@ -337,37 +358,47 @@ func (j *judgement) linearHypotheses(m model) []hypothesis {
 	return nil
 }
 
-// linearTail says what the written figure is: ": 6.2 is what 10 km is in miles".
+// linearTail says what the written figure is: ": 6.2 is what 10
+// kilometres is in miles" (A's number as written when it is plain digits).
 func (j *judgement) linearTail(la, lb *units.Unit) func() string {
 	return func() string {
 		if len(j.a) != 1 {
 			return ""
 		}
-		return ": " + j.bWritten() + " is what " + qty(j.a[0].Value, la) + " is in " + lb.Plural
+		var a string
+		if nts := j.p.A.Numbers; len(nts) == 1 && nts[0].Scale == nil && !nts[0].Spelled && nts[0].Text != "" {
+			name := la.Plural
+			if abs(j.a[0].Value).Cmp(big.NewRat(1, 1)) == 0 {
+				name = la.Name
+			}
+			a = nts[0].Sign + nts[0].Text + " " + name
+		} else {
+			a = qty(j.a[0].Value, la)
+		}
+		return ": " + j.bWritten() + " is what " + a + " is in " + lb.Plural
 	}
 }
 
 // siblingHypotheses are a unit confused with its sibling, in the direction the
 // units as written allow (PRECISION.md §4.5): a figure computed in a sibling
 // of B's unit, or A's unit read as its sibling.
-func (j *judgement) siblingHypotheses(m model) []hypothesis {
+func (j *judgement) siblingHypotheses(hs []hypothesis, m model) []hypothesis {
 	if j.cat == nil {
-		return nil
+		return hs
 	}
-	var hs []hypothesis
 	bSide := func(sib *units.Unit, cause Cause) {
 		if j.p.B.Major != nil {
 			return // the minor unit of a compound is fixed by its major unit
 		}
 		hs = append(hs, hypothesis{cause: cause, g: convertMapping(m.ua, sib), kind: m.kind, scalable: true,
-			why: sib.Plural + " where " + m.ub.Plural + " were meant"})
+			form: whyWhereMeant, u1: sib, u2: m.ub})
 	}
 	aSide := func(sib *units.Unit, cause Cause) {
 		if j.p.A.Major != nil {
 			return
 		}
 		hs = append(hs, hypothesis{cause: cause, g: convertMapping(sib, m.ub), kind: m.kind, scalable: true,
-			why: m.ua.Plural + " were read as " + sib.Plural})
+			form: whyReadAs, u1: m.ua, u2: sib})
 	}
 	for _, fam := range []string{"gallon", "pint", "floz", "mpg", "ton"} {
 		members := j.cat.Family(fam)
@@ -445,21 +476,25 @@ func memberOf(u *units.Unit, us []*units.Unit) bool {
 // prefixHypotheses are the metric prefix slips (centimetres written as
 // millimetres, km² read as hectares): the figure computed in another metric
 // unit of the same dimension whose factor differs by a power of ten.
-func (j *judgement) prefixHypotheses(m model) []hypothesis {
+func (j *judgement) prefixHypotheses(hs []hypothesis, m model) []hypothesis {
 	if j.cat == nil {
-		return nil
+		return hs
 	}
-	var hs []hypothesis
-	for _, u := range j.cat.Units() {
-		if decimalSibling(u, m.ub) && j.p.B.Major == nil {
-			hs = append(hs, hypothesis{cause: CauseScaleSlip, g: convertMapping(m.ua, u), kind: m.kind,
-				why: u.Plural + " where " + m.ub.Plural + " were meant"})
+	us := j.catUnits()
+	if j.p.B.Major == nil {
+		for _, u := range us {
+			if decimalSibling(u, m.ub) {
+				hs = append(hs, hypothesis{cause: CauseScaleSlip, g: convertMapping(m.ua, u), kind: m.kind,
+					form: whyWhereMeant, u1: u, u2: m.ub})
+			}
 		}
 	}
-	for _, u := range j.cat.Units() {
-		if decimalSibling(u, m.ua) && j.p.A.Major == nil {
-			hs = append(hs, hypothesis{cause: CauseScaleSlip, g: convertMapping(u, m.ub), kind: m.kind,
-				why: m.ua.Plural + " were read as " + u.Plural})
+	if j.p.A.Major == nil {
+		for _, u := range us {
+			if decimalSibling(u, m.ua) {
+				hs = append(hs, hypothesis{cause: CauseScaleSlip, g: convertMapping(u, m.ub), kind: m.kind,
+					form: whyReadAs, u1: m.ua, u2: u})
+			}
 		}
 	}
 	return hs
@@ -487,11 +522,10 @@ func decimalSibling(u, v *units.Unit) bool {
 
 // scaleHypotheses are the slips of a scale word (thousand, million, billion)
 // in the conversion of m.
-func scaleHypotheses(m model, kind scaleKind) []hypothesis {
-	var hs []hypothesis
+func scaleHypotheses(hs []hypothesis, m model, kind scaleKind) []hypothesis {
 	for _, k := range slipExponents() {
 		hs = append(hs, hypothesis{cause: CauseScaleSlip, kind: kind, why: slipWords(k),
-			g: &mapping{from: m.ua, to: m.ub, slip: k}})
+			g: mapping{from: m.ua, to: m.ub, slip: k}})
 	}
 	return hs
 }
@@ -517,25 +551,23 @@ type approxFactor struct {
 	text     string
 }
 
-// approxFactors lists the AP chart's rounded factors and their use as divisors.
-func approxFactors() []approxFactor {
-	return []approxFactor{
-		{"km", "mi", 62, 100, false, "×0.62"}, {"mi", "km", 16, 10, false, "×1.6"},
-		{"km", "mi", 16, 10, true, "÷1.6"}, {"mi", "km", 62, 100, true, "÷0.62"},
-		{"km/h", "mph", 62, 100, false, "×0.62"}, {"mph", "km/h", 16, 10, false, "×1.6"},
-		{"km/h", "mph", 16, 10, true, "÷1.6"}, {"mph", "km/h", 62, 100, true, "÷0.62"},
-		{"m", "ft", 33, 10, false, "×3.3"}, {"ft", "m", 33, 10, true, "÷3.3"},
-		{"km2", "mi2", 4, 10, false, "×0.4"}, {"mi2", "km2", 4, 10, true, "÷0.4"},
-		{"ha", "acre", 25, 10, false, "×2.5"}, {"acre", "ha", 25, 10, true, "÷2.5"},
-		{"kg", "lb", 22, 10, false, "×2.2"}, {"lb", "kg", 22, 10, true, "÷2.2"},
-		{"L", "gal_us", 26, 100, false, "×0.26"}, {"gal_us", "L", 26, 100, true, "÷0.26"},
-	}
+// approxFactors lists the AP chart's rounded factors and their use as
+// divisors (a constant table, never modified).
+var approxFactors = [...]approxFactor{
+	{"km", "mi", 62, 100, false, "×0.62"}, {"mi", "km", 16, 10, false, "×1.6"},
+	{"km", "mi", 16, 10, true, "÷1.6"}, {"mi", "km", 62, 100, true, "÷0.62"},
+	{"km/h", "mph", 62, 100, false, "×0.62"}, {"mph", "km/h", 16, 10, false, "×1.6"},
+	{"km/h", "mph", 16, 10, true, "÷1.6"}, {"mph", "km/h", 62, 100, true, "÷0.62"},
+	{"m", "ft", 33, 10, false, "×3.3"}, {"ft", "m", 33, 10, true, "÷3.3"},
+	{"km2", "mi2", 4, 10, false, "×0.4"}, {"mi2", "km2", 4, 10, true, "÷0.4"},
+	{"ha", "acre", 25, 10, false, "×2.5"}, {"acre", "ha", 25, 10, true, "÷2.5"},
+	{"kg", "lb", 22, 10, false, "×2.2"}, {"lb", "kg", 22, 10, true, "÷2.2"},
+	{"L", "gal_us", 26, 100, false, "×0.26"}, {"gal_us", "L", 26, 100, true, "÷0.26"},
 }
 
 // approxHypotheses are the rounded rule-of-thumb factors for the units.
-func approxHypotheses(m model) []hypothesis {
-	var hs []hypothesis
-	for _, f := range approxFactors() {
+func approxHypotheses(hs []hypothesis, m model) []hypothesis {
+	for _, f := range approxFactors {
 		if m.ua.ID != f.from || m.ub.ID != f.to {
 			continue
 		}
@@ -545,7 +577,7 @@ func approxHypotheses(m model) []hypothesis {
 		}
 		hs = append(hs, hypothesis{cause: CauseApproximateFactor, kind: m.kind, scalable: true, near: true,
 			why: "a rough factor (" + f.text + ") was used instead of the exact one",
-			g:   &mapping{mul: k}})
+			g:   mapping{mul: k}})
 	}
 	return hs
 }

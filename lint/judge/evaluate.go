@@ -20,6 +20,16 @@ type judgement struct {
 	// fast: decide in float64 (see runFast); the values a Result shows are
 	// computed exactly all the same.
 	fast bool
+	// unitList is the catalogue's units, once asked for (catUnits).
+	unitList []*units.Unit
+}
+
+// catUnits returns the catalogue's units (cat must be set).
+func (j *judgement) catUnits() []*units.Unit {
+	if j.unitList == nil {
+		j.unitList = j.cat.Units()
+	}
+	return j.unitList
 }
 
 // model is one interpretation of a pair: the units it is judged in and how

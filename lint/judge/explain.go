@@ -124,8 +124,10 @@ func (j *judgement) bWritten() string {
 // message says what A is in B's unit; the explanation names the mistake,
 // and for a linear factor what the written figure is instead.
 func (j *judgement) explainHypothesis(ev *evaluation, h *hypothesis) *diagnosis {
-	text := h.why
-	if h.tail != nil {
+	text := h.words()
+	if h.slipped != 0 {
+		text += ", and " + slipWords(h.slipped)
+	} else if h.tail != nil {
 		text += h.tail()
 	}
 	return &diagnosis{ev: ev, cause: h.cause, text: text}

@@ -136,13 +136,15 @@ func (j *judgement) fixDecimals(ev *evaluation, i int, v, scale *big.Rat, mode f
 	if v.Sign() == 0 {
 		return 0
 	}
-	d := numeral.DecimalsForSig(v, max(2, ev.b[i].Sig))
-	if e, isPow := isPow10(scale); isPow && (mode == fixDefault || j.hctx.hedge != HedgeNone) {
-		def := defaultDecimals(j.a[i].Amount, j.exactOf(ev)[i], ev.m.kind, ev.m.ub) - e
-		if mode == fixDefault {
-			d = def
-		} else {
-			d = min(d, def)
+	d := max(2, ev.b[i].Sig) - 1 - mag(v) // numeral.DecimalsForSig
+	if mode == fixDefault || j.hctx.hedge != HedgeNone {
+		if e, isPow := isPow10(scale); isPow {
+			def := defaultDecimals(j.a[i].Amount, j.exactOf(ev)[i], ev.m.kind, ev.m.ub) - e
+			if mode == fixDefault {
+				d = def
+			} else {
+				d = min(d, def)
+			}
 		}
 	}
 	for range 30 {
@@ -352,9 +354,16 @@ type textChange struct {
 // setFix fills Result.Fix and Result.FixText from new number texts (nil:
 // numbers unchanged) and a new unit text ("": unit unchanged). When B.Text
 // locates the spans, the fix is one edit from the first to the last change
-// (the text between them rewritten unchanged); otherwise one edit per span.
+// (the text between them rewritten unchanged), and a fix of the unit alone
+// starts at B's first number, so that the edit reads as a quantity ("6,200
+// square kilometres"); otherwise one edit per span.
 func (j *judgement) setFix(r *Result, nums []numberEdit, unit string) {
 	b := j.p.B
+	if nums == nil && unit != "" && unit != b.UnitText {
+		for _, nt := range b.Numbers {
+			nums = append(nums, numberEdit{text: nt.Text})
+		}
+	}
 	var chs []textChange
 	for i, e := range nums {
 		nt := b.Numbers[i]

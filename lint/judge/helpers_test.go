@@ -87,6 +87,7 @@ func op(t testing.TB, cat *units.Catalogue, text, unitID string, opts ...opt) Op
 		nt, a := num(t, p)
 		nt.Start += pos
 		nt.End += pos
+		nt.SignStart += pos
 		o.Numbers = append(o.Numbers, nt)
 		o.Amounts = append(o.Amounts, a)
 		pos += len(p)
@@ -173,6 +174,7 @@ func pairOf(a, b Operand, cue TempCue) (Pair, string) {
 	for i := range b.Numbers {
 		b.Numbers[i].Start += shift
 		b.Numbers[i].End += shift
+		b.Numbers[i].SignStart += shift
 	}
 	b.UnitStart += shift
 	b.UnitEnd += shift
@@ -218,4 +220,24 @@ func fixValue(t testing.TB, fix string, perMajor *big.Rat) float64 {
 		v = v*float(perMajor) + minor
 	}
 	return v
+}
+
+// signOutside writes a one-number operand's minus sign before its text, the
+// way the scanner does: "-9" becomes Sign "-" (or sign, "minus ") and Text
+// "9"; the amount stays negative.
+func signOutside(t testing.TB, o Operand, sign string) Operand {
+	t.Helper()
+	require.Len(t, o.Numbers, 1)
+	nt := o.Numbers[0]
+	s := leadingSign(nt.Text)
+	require.NotEmpty(t, s, "no sign in %q", nt.Text)
+	nt.Text = nt.Text[len(s):]
+	nt.Sign, nt.SignStart = sign, 0
+	nt.Start = len(sign)
+	nt.End = nt.Start + len(nt.Text)
+	o.Numbers = []NumberText{nt}
+	o.Text = sign + nt.Text + " " + o.UnitText
+	o.UnitStart = nt.End + 1
+	o.UnitEnd = o.UnitStart + len(o.UnitText)
+	return o
 }

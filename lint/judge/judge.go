@@ -181,15 +181,29 @@ type Result struct {
 	RelErr float64
 	// Cause names the likely mistake when the pair fails.
 	Cause Cause
-	// Explanation says in an editor's words why (empty when OK):
-	// "looks like the length factor was used for an area: 10 sq km is 3.9 sq miles; 6.2 is 10 km in miles".
+	// Explanation says in an editor's words why (empty when OK). It
+	// follows a message that already says what A is in B's unit, so it
+	// names the mistake and adds only what that does not say: "knots were
+	// read as miles per hour", "looks like the length factor was used for
+	// an area: 6.2 is what 10 kilometres is in miles", "the minus sign is
+	// wrong", "70 is 13% too high".
 	Explanation string
 	// Fix replaces B's numbers (only those, and B's unit when the cause is
 	// CauseWrongUnit, or in the strict profile when B passes only under an
-	// alternative unit) with the exact conversion in B's style. Empty when OK.
+	// alternative unit) with the exact conversion in B's style: B's
+	// significant figures (at least two; under a hedge no more than
+	// Wikipedia's {{convert}} gives), one more while the rounding is more
+	// than 1.9 % off. A sign written before a number (NumberText.Sign) is
+	// kept for a negative value and dropped for a positive one; a number
+	// without one gets A's kind of sign when its value is negative. A pair
+	// that is not OK carries a fix except: an INFO pair whose B is right as
+	// written (only A's ambiguous unit is not), B's numbers the fix cannot
+	// rewrite (a sign it cannot reach, no rounding within six more figures
+	// that passes its re-check) and, with a nil catalogue, a CauseWrongUnit
+	// pair.
 	// When B.Text locates the spans it is a single edit from the first to the
-	// last replaced span (the text between them rewritten unchanged);
-	// otherwise one edit per span.
+	// last replaced span (the text between them rewritten unchanged; a fix of
+	// the unit alone starts at B's first number); otherwise one edit per span.
 	Fix []Edit
 	// FixText is B as it reads after the fix ("38,600 sq miles").
 	FixText string
@@ -212,9 +226,11 @@ type Result struct {
 //     Numbers, major then minor; B's major must be a whole number of minor
 //     units for its fix.
 //   - NumberText.Start/End are byte offsets in the document; B.Text is B as
-//     it stands in the document (from its first number to the end of its
-//     unit) so that the fix can be one edit; Scale is the scale word's value.
-//     A sign outside the span ("minus 4") is read from the Amount's sign.
+//     it stands in the document (from its first number, or the sign before
+//     it, to the end of its unit) so that the fix can be one edit; Scale is
+//     the scale word's value. A sign is either part of Text ("-4") or
+//     written before it (Sign "minus ", SignStart); a negative Amount with
+//     neither has a sign the fix cannot reach.
 //   - Alt lists the other members of a generic spelling's family ("gallons",
 //     "tons", "pints", "mpg") when the copy's locale does not settle it, and
 //     the other reading of a spelling whose dimension depends on context

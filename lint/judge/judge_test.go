@@ -15,7 +15,7 @@ import (
 func judged(t *testing.T, cat *units.Catalogue, a, b Operand, cue TempCue, tol Tolerance) (Result, string) {
 	t.Helper()
 	p, doc := pairOf(a, b, cue)
-	r := Judge(p, Options{Tolerance: tol, Catalogue: cat})
+	r := judgeBoth(t, p, Options{Tolerance: tol, Catalogue: cat})
 	return r, applyEdits(t, doc, r.Fix)
 }
 
@@ -229,7 +229,7 @@ func TestAltUnits(t *testing.T) {
 		b := op(t, cat, "3.4", "oz", alt(cat, "floz_us", "floz_imp"))
 		b.Text, b.UnitStart, b.UnitEnd = "3.4oz", 3, 5 // glued
 		p, doc := pairOf(a, b, TempUnknown)
-		r := Judge(p, Options{Tolerance: Strict, Catalogue: cat})
+		r := judgeBoth(t, p, Options{Tolerance: Strict, Catalogue: cat})
 		assert.Equal(t, Info, r.Verdict)
 		assert.Equal(t, "3.4 US fl oz", r.FixText)
 		assert.Equal(t, "100 ml (3.4 US fl oz)", applyEdits(t, doc, r.Fix))
@@ -531,7 +531,7 @@ func TestFixStyle(t *testing.T) {
 	t.Run("unlocated B: one edit per number", func(t *testing.T) {
 		p, doc := pairOf(op(t, cat, "10-20", "km"), op(t, cat, "6-9", "mi"), TempUnknown)
 		p.B.Text = ""
-		r := Judge(p, Options{Catalogue: cat})
+		r := judgeBoth(t, p, Options{Catalogue: cat})
 		require.Len(t, r.Fix, 2)
 		assert.Equal(t, "10-20 km (6.2-12.4 miles)", applyEdits(t, doc, r.Fix))
 		assert.Equal(t, "6.2 12.4", r.FixText)
@@ -558,13 +558,13 @@ func TestUnjudgeable(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			a, b := good()
 			mutate(&a, &b)
-			r := Judge(Pair{A: a, B: b}, Options{Catalogue: cat})
+			r := judgeBoth(t, Pair{A: a, B: b}, Options{Catalogue: cat})
 			assert.Equal(t, Result{Verdict: OK}, r)
 		})
 	}
 	t.Run("division by zero in an inverse unit", func(t *testing.T) {
 		a := op(t, cat, "0", "L/100km", spelled("L/100km"))
-		r := Judge(Pair{A: a, B: op(t, cat, "30", "mpg_us", spelled("mpg"))}, Options{Catalogue: cat})
+		r := judgeBoth(t, Pair{A: a, B: op(t, cat, "30", "mpg_us", spelled("mpg"))}, Options{Catalogue: cat})
 		assert.Equal(t, Result{Verdict: OK}, r)
 	})
 	t.Run("zero readings are judged", func(t *testing.T) {
@@ -574,21 +574,21 @@ func TestUnjudgeable(t *testing.T) {
 	})
 	t.Run("nil catalogue", func(t *testing.T) {
 		p, _ := pairOf(op(t, cat, "10", "km2"), op(t, cat, "6.2", "mi2"), TempUnknown)
-		r := Judge(p, Options{})
+		r := judgeBoth(t, p, Options{})
 		assert.Equal(t, CauseOther, r.Cause, "no linear-factor diagnosis without the catalogue")
 		assert.Equal(t, "3.9 sq miles", r.FixText)
 		p, _ = pairOf(op(t, cat, "2", "degC"), op(t, cat, "3.6", "degF"), TempChange)
-		r = Judge(p, Options{})
+		r = judgeBoth(t, p, Options{})
 		assert.Equal(t, Error, r.Verdict, "no change model without the catalogue: judged as a reading")
 		p, _ = pairOf(op(t, cat, "2", "mi2"), op(t, cat, "3", "km"), TempUnknown)
-		r = Judge(p, Options{})
+		r = judgeBoth(t, p, Options{})
 		assert.Equal(t, Result{Verdict: Error, Cause: CauseWrongUnit, Explanation: "a unit of a length is written for an area"}, r)
 	})
 	t.Run("the pair is not modified", func(t *testing.T) {
 		a, b := good()
 		before := a.Amounts[0].Value.String() + b.Amounts[0].Value.String() + b.Amounts[0].Fine.String()
 		p, _ := pairOf(a, b, TempUnknown)
-		Judge(p, Options{Catalogue: cat, Tolerance: Strict})
+		judgeBoth(t, p, Options{Catalogue: cat, Tolerance: Strict})
 		assert.Equal(t, before, a.Amounts[0].Value.String()+b.Amounts[0].Value.String()+b.Amounts[0].Fine.String())
 	})
 }
@@ -596,4 +596,66 @@ func TestUnjudgeable(t *testing.T) {
 func TestVerdictString(t *testing.T) {
 	assert.Equal(t, []string{"ok", "info", "warning", "error"},
 		[]string{OK.String(), Info.String(), Warning.String(), Error.String()})
+}
+
+// allCauses lists every Cause a failing pair can carry.
+var allCauses = []Cause{
+	CauseLinearArea, CauseLinearVolume, CauseOffsetOnChange, CauseOffsetMissing, CauseSwappedScales,
+	CauseWrongDirection, CauseGallon, CauseTon, CauseNauticalMile, CauseKnots, CauseTroyOunce,
+	CauseScaleSlip, CauseTypo, CauseApproximateFactor, CauseWrongUnit, CauseRounding, CauseOther,
+}
+
+// TestFixForEveryCause: every pair that is not OK carries a fix, whatever
+// its cause, in every profile; among them the
+// two that had none: a reading and a change whose B has its minus sign
+// written before the number (as the scanner writes it).
+func TestFixForEveryCause(t *testing.T) {
+	cat := testCat()
+	c := func(v string) Operand { return op(t, cat, v, "degC") }
+	f := func(v string) Operand { return op(t, cat, v, "degF") }
+	cases := []struct {
+		cause Cause
+		a, b  Operand
+		cue   TempCue
+		fixed string
+	}{
+		{CauseLinearArea, op(t, cat, "10", "km2"), op(t, cat, "6.2", "mi2"), TempUnknown, "10 sq km (3.9 sq miles)"},
+		{CauseLinearVolume, op(t, cat, "80,000", "m3"), op(t, cat, "262,000", "ft3"), TempUnknown, "80,000 cubic metres (2,830,000 cubic feet)"},
+		{CauseOffsetOnChange, c("2"), f("35.6"), TempChange, "2 C (3.6 F)"},
+		{CauseOffsetOnChange, f("12"), signOutside(t, c("-11"), "-"), TempChange, "12 F (6.7 C)"},
+		{CauseOffsetMissing, signOutside(t, c("-5"), "-"), signOutside(t, f("-9"), "-"), TempReading, "-5 C (23 F)"},
+		{CauseOffsetMissing, signOutside(t, c("-5"), "minus "), signOutside(t, f("-9"), "minus "), TempReading, "minus 5 C (23 F)"},
+		{CauseSwappedScales, c("35"), f("1.7"), TempReading, "35 C (95 F)"},
+		{CauseWrongDirection, op(t, cat, "57", "mi"), op(t, cat, "35", "km"), TempUnknown, "57 miles (92 km)"},
+		{CauseGallon, op(t, cat, "140", "L"), op(t, cat, "37", "gal_imp"), TempUnknown, "140 litres (31 imperial gallons)"},
+		{CauseTon, op(t, cat, "2.4 million", "t"), op(t, cat, "2.4 million", "ton_short"), TempUnknown, "2.4 million tonnes (2.6 million short tons)"},
+		{CauseNauticalMile, op(t, cat, "15,200", "km"), op(t, cat, "8,200", "mi"), TempUnknown, "15,200 km (9,400 miles)"},
+		{CauseKnots, op(t, cat, "15", "kn"), op(t, cat, "15", "mph"), TempUnknown, "15 knots (17 mph)"},
+		{CauseTroyOunce, op(t, cat, "1.1", "kg"), op(t, cat, "35", "oz"), TempUnknown, "1.1 kg (39 oz)"},
+		{CauseScaleSlip, op(t, cat, "1.3 million", "km2"), op(t, cat, "502", "mi2"), TempUnknown, "1.3 million sq km (502,000 sq miles)"},
+		{CauseTypo, op(t, cat, "48,000", "km2"), op(t, cat, "15,800", "mi2"), TempUnknown, "48,000 sq km (18,500 sq miles)"},
+		{CauseApproximateFactor, op(t, cat, "3,280", "m"), op(t, cat, "10,824", "ft"), TempUnknown, "3,280 m (10,761 ft)"},
+		{CauseWrongUnit, op(t, cat, "310", "lb", spelled("pounds")), op(t, cat, "200", "km"), TempUnknown, "310 pounds (140 kg)"},
+		{CauseRounding, op(t, cat, "100", "km"), op(t, cat, "70", "mi"), TempUnknown, "100 km (62 miles)"},
+		{CauseOther, op(t, cat, "100,000", "km2"), op(t, cat, "453", "mi2"), TempUnknown, "100,000 sq km (38,600 sq miles)"},
+	}
+	covered := map[Cause]bool{}
+	for _, tc := range cases {
+		p, doc := pairOf(tc.a, tc.b, tc.cue)
+		t.Run(string(tc.cause)+" "+doc, func(t *testing.T) {
+			r := judgeBoth(t, p, Options{Catalogue: cat})
+			require.Equal(t, tc.cause, r.Cause, r.Explanation)
+			require.NotEmpty(t, r.Fix, "a fix for %s", tc.cause)
+			assert.Equal(t, tc.fixed, applyEdits(t, doc, r.Fix))
+			covered[tc.cause] = true
+			for _, tol := range []Tolerance{Strict, Lenient} {
+				if rt := judgeBoth(t, p, Options{Tolerance: tol, Catalogue: cat}); rt.Verdict != OK {
+					assert.NotEmpty(t, rt.Fix, "profile %d: a fix for %s", tol, rt.Cause)
+				}
+			}
+		})
+	}
+	for _, cause := range allCauses {
+		assert.True(t, covered[cause], "no case for %s", cause)
+	}
 }

@@ -3,7 +3,6 @@ package judge
 import (
 	"math"
 	"math/big"
-	"math/bits"
 
 	"github.com/unitlint/unitlint/lint/numeral"
 	"github.com/unitlint/unitlint/lint/units"
@@ -23,8 +22,10 @@ type mapping struct {
 	rootP, rootQ     int
 	rootMemo         *rootMemo
 	slip             int
-	// shadows caches the float64 shadows of the units' factors and offsets.
-	shadows *unitShadows
+	// shadows caches the float64 shadows of the units' factors and offsets
+	// (when hasShadows).
+	shadows    unitShadows
+	hasShadows bool
 }
 
 // unitShadows are the float64 shadows of a conversion's constants.
@@ -36,7 +37,7 @@ type unitShadows struct {
 type rootMemo struct{ v *big.Rat }
 
 // convertMapping returns the mapping x -> Convert(x, from, to).
-func convertMapping(from, to *units.Unit) *mapping { return &mapping{from: from, to: to} }
+func convertMapping(from, to *units.Unit) mapping { return mapping{from: from, to: to} }
 
 // exact applies g exactly; x is not modified.
 func (g *mapping) exact(x *big.Rat) (*big.Rat, error) {
@@ -84,11 +85,11 @@ func (g *mapping) rootExact() *big.Rat {
 func (g *mapping) approxAt(x approx) (approx, error) {
 	v := x
 	if g.from != nil {
-		if g.shadows == nil {
-			g.shadows = shadowsOf(g.from, g.to)
+		if !g.hasShadows {
+			g.shadows, g.hasShadows = shadowsOf(g.from, g.to), true
 		}
 		var err error
-		if v, err = convertShadows(x, g.from, g.to, g.shadows); err != nil {
+		if v, err = convertShadows(x, g.from, g.to, &g.shadows); err != nil {
 			return approx{}, err
 		}
 	}
@@ -136,25 +137,16 @@ func (g *mapping) rootApprox() approx {
 func convertExact(x *big.Rat, from, to *units.Unit) (*big.Rat, error) {
 	if from.Dim == to.Dim && !from.Inverse && !to.Inverse && from.Offset == nil && to.Offset == nil {
 		// x·Ff/Ft = (xn·fn·td) / (xd·fd·tn)
-		var nums, dens [3]uint64
-		neg := false
-		ok := true
-		for i, r := range [...]*big.Rat{x, from.Factor, to.Factor} {
-			n, d, fits := fraction64(r)
-			ok = ok && fits
-			if n < 0 {
-				neg = !neg
-			}
-			if i < 2 {
-				nums[i], dens[i] = uint64(absInt(n)), uint64(d)
-			} else {
-				nums[i], dens[i] = uint64(d), uint64(absInt(n))
-			}
-		}
-		if ok && dens[2] != 0 {
-			if n, d, fits := reduceProduct(nums, dens); fits {
-				if neg {
+		xn, xd, okX := fraction64(x)
+		fn, fd, okF := fraction64(from.Factor)
+		tn, td, okT := fraction64(to.Factor)
+		if okX && okF && okT && fn > 0 && tn > 0 {
+			if n, d, ok := reduceProduct([3]int64{absInt(xn), fn, td}, [3]int64{xd, fd, tn}); ok {
+				if xn < 0 {
 					n = -n
+				}
+				if d == 1 {
+					return new(big.Rat).SetInt64(n), nil // no gcd to find
 				}
 				return new(big.Rat).SetFrac64(n, d), nil
 			}
@@ -163,58 +155,48 @@ func convertExact(x *big.Rat, from, to *units.Unit) (*big.Rat, error) {
 	return units.Convert(x, from, to)
 }
 
-// reduceProduct returns the product of nums over the product of dens in
-// lowest terms, when both fit in an int64.
-func reduceProduct(nums, dens [3]uint64) (n, d int64, ok bool) {
+// reduceProduct returns the product of nums over the product of dens (all
+// positive) in lowest terms, when both fit in an int64.
+func reduceProduct(nums, dens [3]int64) (n, d int64, ok bool) {
 	for i := range nums {
 		for k := range dens {
+			if nums[i] == 1 || dens[k] == 1 {
+				continue
+			}
 			if g := gcd64(nums[i], dens[k]); g > 1 {
 				nums[i] /= g
 				dens[k] /= g
 			}
 		}
 	}
-	pn, okN := product64(nums)
-	pd, okD := product64(dens)
-	return int64(pn), int64(pd), okN && okD && pd != 0
+	n, okN := product64(nums)
+	d, okD := product64(dens)
+	return n, d, okN && okD
 }
 
-// product64 multiplies xs when the product fits in an int64.
-func product64(xs [3]uint64) (uint64, bool) {
-	p := uint64(1)
+// product64 multiplies xs ≥ 0 when the product fits in an int64.
+func product64(xs [3]int64) (int64, bool) {
+	p := int64(1)
 	for _, x := range xs {
-		hi, lo := bits.Mul64(p, x)
-		if hi != 0 || lo > math.MaxInt64 {
+		if x != 0 && p > math.MaxInt64/x {
 			return 0, false
 		}
-		p = lo
+		p *= x
 	}
 	return p, true
 }
 
-// gcd64 is the greatest common divisor (binary algorithm); gcd64(0, b) = b.
-func gcd64(a, b uint64) uint64 {
-	if a == 0 {
-		return b
-	}
-	if b == 0 {
-		return a
-	}
-	shift := bits.TrailingZeros64(a | b)
-	a >>= bits.TrailingZeros64(a)
+// gcd64 is the greatest common divisor of a, b > 0.
+func gcd64(a, b int64) int64 {
 	for b != 0 {
-		b >>= bits.TrailingZeros64(b)
-		if a > b {
-			a, b = b, a
-		}
-		b -= a
+		a, b = b, a%b
 	}
-	return a << shift
+	return a
 }
 
 // shadowsOf returns the float64 shadows of from's and to's constants.
-func shadowsOf(from, to *units.Unit) *unitShadows {
-	sh := &unitShadows{fromFactor: ratApprox(from.Factor), toFactor: ratApprox(to.Factor)}
+func shadowsOf(from, to *units.Unit) unitShadows {
+	sh := unitShadows{fromFactor: ratApprox(from.Factor), toFactor: ratApprox(to.Factor)}
 	if from.Offset != nil {
 		sh.fromOffset = ratApprox(from.Offset)
 	}
@@ -226,7 +208,8 @@ func shadowsOf(from, to *units.Unit) *unitShadows {
 
 // convertApprox is units.Convert in float64.
 func convertApprox(x approx, from, to *units.Unit) (approx, error) {
-	return convertShadows(x, from, to, shadowsOf(from, to))
+	sh := shadowsOf(from, to)
+	return convertShadows(x, from, to, &sh)
 }
 
 // convertShadows is convertApprox with the units' shadows at hand.

@@ -92,10 +92,11 @@ func (t tester) probe(x, y *amount, g *mapping, dir direction, kind scaleKind, t
 	}
 	if s, ok := p.steps.largest(); ok {
 		h, f := within(s)
-		p.t3 = dHi.Cmp(h) <= 0 && dLo.Cmp(h) <= 0    // [y − s/2, y + s/2] meets [lo, hi]
+		p.t3 = dHi.Cmp(h) <= 0 && dLo.Cmp(h) <= 0   // [y − s/2, y + s/2] meets [lo, hi]
 		p.lower = negD.Cmp(f) <= 0 && d.Cmp(h) <= 0 // c − s ≤ y ≤ c + s/2
 		p.upper = negD.Cmp(h) <= 0 && d.Cmp(f) <= 0 // c − s/2 ≤ y ≤ c + s
-		if absD.Cmp(h) <= 0 { // T1: |y − c| ≤ s/2
+		// T1: |y − c| ≤ s/2, from the smallest step it holds for
+		if absD.Cmp(h) <= 0 {
 			p.steps.each(func(s step) bool {
 				h, _ := within(s)
 				p.t1, p.t1From = absD.Cmp(h) <= 0, s

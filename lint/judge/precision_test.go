@@ -47,7 +47,7 @@ func (r row) build(t *testing.T, cat *units.Catalogue) (Pair, string) {
 func (r row) check(t *testing.T, cat *units.Catalogue) {
 	t.Helper()
 	p, doc := r.build(t, cat)
-	res := Judge(p, Options{Tolerance: Standard, Catalogue: cat})
+	res := judgeBoth(t, p, Options{Tolerance: Standard, Catalogue: cat})
 	assert.Equal(t, r.verdict.String(), res.Verdict.String(), "verdict: %s", res.Explanation)
 	assert.Equal(t, r.cause, res.Cause, "cause: %s", res.Explanation)
 	require.NotEmpty(t, res.Exact)
@@ -71,7 +71,7 @@ func (r row) check(t *testing.T, cat *units.Catalogue) {
 			}
 		}
 	}
-	strict := Judge(p, Options{Tolerance: Strict, Catalogue: cat})
+	strict := judgeBoth(t, p, Options{Tolerance: Strict, Catalogue: cat})
 	assert.Equal(t, r.strict.String(), strict.Verdict.String(), "strict verdict: %s", strict.Explanation)
 }
 
@@ -165,7 +165,7 @@ func TestWorkedExampleWrongUnit(t *testing.T) {
 	a := op(t, cat, "5.2 million", "mi2", spelled("square miles"))
 	b := op(t, cat, "13 million", "km", spelled("kilometres"))
 	p, doc := pairOf(a, b, TempUnknown)
-	res := Judge(p, Options{Catalogue: cat})
+	res := judgeBoth(t, p, Options{Catalogue: cat})
 	assert.Equal(t, Error, res.Verdict)
 	assert.Equal(t, CauseWrongUnit, res.Cause)
 	require.Len(t, res.Exact, 1)
@@ -173,6 +173,9 @@ func TestWorkedExampleWrongUnit(t *testing.T) {
 	assert.Equal(t, "km2", res.Unit.ID)
 	assert.Equal(t, "13 million square kilometres", res.FixText)
 	assert.Equal(t, "5.2 million square miles (13 million square kilometres)", applyEdits(t, doc, res.Fix))
+	require.Len(t, res.Fix, 1)
+	assert.Equal(t, "13 million kilometres", doc[res.Fix[0].Start:res.Fix[0].End], "the edit reads as a quantity")
+	assert.Equal(t, "13 million square kilometres", res.Fix[0].NewText)
 	assert.Equal(t, "a unit of a length is written for an area", res.Explanation)
 	assert.False(t, math.IsNaN(res.RelErr))
 }

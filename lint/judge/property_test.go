@@ -113,7 +113,7 @@ func TestFixProperty(t *testing.T) {
 		}
 		a.Hedge = hedges[r.IntN(len(hedges))]
 		p, doc := pairOf(a, b, g.cue)
-		res := Judge(p, Options{Tolerance: tol, Catalogue: cat})
+		res := judgeBoth(t, p, Options{Tolerance: tol, Catalogue: cat})
 		counts[res.Verdict]++
 		desc := fmt.Sprintf("#%d %s [%d, cue %d, hedge %d]: %s %s", i, doc, tol, g.cue, a.Hedge, res.Verdict, res.Explanation)
 		if res.Verdict == OK {
@@ -127,7 +127,7 @@ func TestFixProperty(t *testing.T) {
 		assert.Equal(t, a.Text+" ("+res.FixText+")", fixedDoc, desc)
 		b2 := reparseB(t, cat, b, res.FixText)
 		p2, _ := pairOf(a, b2, g.cue)
-		again := Judge(p2, Options{Tolerance: tol, Catalogue: cat})
+		again := judgeBoth(t, p2, Options{Tolerance: tol, Catalogue: cat})
 		if assert.Equal(t, OK.String(), again.Verdict.String(), "%s\n  fixed %q: %s", desc, res.FixText, again.Explanation) {
 			assert.Empty(t, again.Fix)
 		}

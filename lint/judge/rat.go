@@ -50,10 +50,33 @@ func maxRat(x, y *big.Rat) *big.Rat {
 }
 
 // pow10 returns 10^n.
-func pow10(n int) *big.Rat { return numeral.Pow10(n) }
+func pow10(n int) *big.Rat {
+	if -len(pow10Int) < n && n < len(pow10Int) {
+		if n >= 0 {
+			return big.NewRat(pow10Int[n], 1)
+		}
+		return big.NewRat(1, pow10Int[-n])
+	}
+	return numeral.Pow10(n)
+}
 
-// mag returns floor(log10|x|) (0 for x = 0).
-func mag(x *big.Rat) int { return numeral.Magnitude(x) }
+// pow10Int holds the powers of ten an int64 holds.
+var pow10Int = [...]int64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
+	1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18}
+
+// mag returns floor(log10|x|) (0 for x = 0): from x's float64 when that is
+// clearly inside a decade, exactly otherwise.
+func mag(x *big.Rat) int {
+	f, _ := x.Float64()
+	f = math.Abs(f)
+	if f > 1e-290 && f < 1e290 {
+		l := int(math.Floor(math.Log10(f)))
+		if p := math.Pow10(l); f > p*(1+1e-9) && f < p*10*(1-1e-9) {
+			return l
+		}
+	}
+	return numeral.Magnitude(x)
+}
 
 // isInt reports whether x is an integer.
 func isInt(x *big.Rat) bool { return x.IsInt() }

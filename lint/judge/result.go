@@ -2,7 +2,6 @@ package judge
 
 import (
 	"math/big"
-	"math/bits"
 	"strings"
 
 	"github.com/unitlint/unitlint/lint/units"
@@ -60,15 +59,10 @@ func fraction64(x *big.Rat) (num, den int64, ok bool) {
 // mul64 returns a·b for |a|, |b| ≤ 2^53 when the product stays within
 // 2^62.
 func mul64(a, b int64) (int64, bool) {
-	hi, lo := bits.Mul64(uint64(absInt(a)), uint64(absInt(b)))
-	if hi != 0 || lo > 1<<62 {
+	if b != 0 && absInt(a) > (1<<62)/absInt(b) {
 		return 0, false
 	}
-	p := int64(lo)
-	if (a < 0) != (b < 0) {
-		p = -p
-	}
-	return p, true
+	return a * b, true
 }
 
 // infoReason is why a passing pair is INFO in the strict profile.

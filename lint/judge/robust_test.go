@@ -102,7 +102,7 @@ func TestNoPanic(t *testing.T) {
 		}
 		opts := Options{Tolerance: Tolerance(r.IntN(4)), Catalogue: c}
 		var res Result
-		assert.NotPanics(t, func() { res = Judge(p, opts) }, "pair #%d %+v", i, p)
+		assert.NotPanics(t, func() { res = judgeBoth(t, p, opts) }, "pair #%d %+v", i, p)
 		if res.Verdict != OK {
 			assert.NotEmpty(t, res.Explanation, "pair #%d", i)
 		}
@@ -134,7 +134,7 @@ func FuzzJudge(f *testing.F) {
 		if !okA || !okB {
 			return
 		}
-		res := Judge(Pair{A: oa, B: ob, Temp: TempCue(cue % 4)}, Options{Tolerance: Tolerance(tol % 3), Catalogue: cat})
+		res := judgeBoth(t, Pair{A: oa, B: ob, Temp: TempCue(cue % 4)}, Options{Tolerance: Tolerance(tol % 3), Catalogue: cat})
 		if res.Verdict != OK && res.Explanation == "" {
 			t.Fatalf("verdict %s without an explanation", res.Verdict)
 		}

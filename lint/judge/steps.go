@@ -8,8 +8,8 @@ import (
 // m given by its index in stepMantissas. Each step has one representation,
 // so steps compare with ==, and in value as (k, m) pairs.
 type step struct {
-	m uint8
-	k int32
+	m int
+	k int
 }
 
 // stepMantissas are the m of a step.
@@ -18,18 +18,18 @@ var stepMantissas = [...]float64{1, 2, 2.5, 5}
 // rat returns the step's exact value.
 func (s step) rat() *big.Rat {
 	num, den := [...]int64{1, 2, 5, 5}[s.m], [...]int64{1, 1, 2, 1}[s.m]
-	return mul(ratio(num, den), pow10(int(s.k)))
+	return mul(ratio(num, den), pow10(s.k))
 }
 
 // approx returns the step's float64 shadow.
 func (s step) approx() approx {
-	p := pow10Approx(int(s.k))
+	p := pow10Approx(s.k)
 	return result(stepMantissas[s.m]*p.v, stepMantissas[s.m]*p.e)
 }
 
 // dec returns the step as a decimal.
 func (s step) dec() dec {
-	k := int(s.k)
+	k := s.k
 	switch s.m {
 	case 1:
 		return dec{2, k}
@@ -46,7 +46,7 @@ func (s step) less(t step) bool { return s.k < t.k || (s.k == t.k && s.m < t.m) 
 
 // exceeds reports whether the step is larger than 10^e.
 func (s step) exceeds(e int) bool {
-	return int(s.k) > e || (int(s.k) == e && s.m > 0)
+	return s.k > e || (s.k == e && s.m > 0)
 }
 
 // stepSet is the admissible rounding steps of a written number y
@@ -85,7 +85,7 @@ func (ss stepSet) minK() int {
 func (ss stepSet) largest() (step, bool) {
 	for k := ss.capExp; k >= ss.minK(); k-- {
 		for m := len(stepMantissas) - 1; m >= 0; m-- {
-			if s := (step{uint8(m), int32(k)}); ss.admits(s) {
+			if s := (step{m, k}); ss.admits(s) {
 				return s, true
 			}
 		}
@@ -98,7 +98,7 @@ func (ss stepSet) largest() (step, bool) {
 func (ss stepSet) each(fn func(step) bool) {
 	for k := ss.minK(); k <= ss.capExp; k++ {
 		for m := range stepMantissas {
-			if s := (step{uint8(m), int32(k)}); ss.admits(s) && !fn(s) {
+			if s := (step{m, k}); ss.admits(s) && !fn(s) {
 				return
 			}
 		}
@@ -113,7 +113,7 @@ func multipleOf(y dec, s step) bool {
 	if y.n == 0 {
 		return true
 	}
-	r := y.q - int(s.k)
+	r := y.q - s.k
 	switch s.m {
 	case 1:
 		return r >= 1 || (r == 0 && y.n%2 == 0)

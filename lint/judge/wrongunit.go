@@ -55,7 +55,7 @@ func (j *judgement) powerCounterpart(ua, ub *units.Unit) *units.Unit {
 	if pa == 1 {
 		return lin
 	}
-	for _, u := range j.cat.Units() {
+	for _, u := range j.catUnits() {
 		if l, p := j.cat.Linear(u); u.Dim == ua.Dim && l == lin && p == pa {
 			return u
 		}
@@ -107,7 +107,7 @@ func (j *judgement) prefixCounterpart(dim units.Dimension, ub *units.Unit) *unit
 		return nil
 	}
 	for _, base := range baseSymbols(dim) {
-		for _, u := range j.cat.Units() {
+		for _, u := range j.catUnits() {
 			if u.Dim == dim && u.Symbol == prefix+base {
 				return u
 			}
@@ -121,7 +121,7 @@ func (j *judgement) nearestCounterpart(ua, ub *units.Unit) *units.Unit {
 	var best *units.Unit
 	bestDist := math.Inf(1)
 	for _, sameSystem := range []bool{true, false} {
-		for _, u := range j.cat.Units() {
+		for _, u := range j.catUnits() {
 			if u.Dim != ua.Dim || (sameSystem && u.System != ub.System) {
 				continue
 			}

@@ -1,7 +1,6 @@
 package pairs
 
 import (
-	"bytes"
 	"strings"
 
 	"github.com/unitlint/unitlint/lint"
@@ -38,19 +37,25 @@ var (
 	}
 )
 
-// DetectLocale reads the copy's locale from its spelling.
+// cueMatcher finds every cue in one pass; cue i < len(ukCues) is British.
+var cueMatcher = newMatcher(append(append([]string(nil), ukCues[:]...), usCues[:]...))
+
+// DetectLocale reads the copy's locale from its spelling: each cue that
+// occurs counts once for its side.
 func DetectLocale(text []byte) Locale {
+	var seen [len(ukCues) + len(usCues)]bool
 	uk, us := 0, 0
-	for _, c := range ukCues {
-		if bytes.Contains(text, []byte(c)) {
-			uk++
+	cueMatcher.each(text, func(i int) {
+		if seen[i] {
+			return
 		}
-	}
-	for _, c := range usCues {
-		if bytes.Contains(text, []byte(c)) {
+		seen[i] = true
+		if i < len(ukCues) {
+			uk++
+		} else {
 			us++
 		}
-	}
+	})
 	switch {
 	case uk > us:
 		return LocaleUK

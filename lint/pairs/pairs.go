@@ -92,7 +92,7 @@ func (f *Finder) FindIn(text []byte, qs []quantity.Quantity) []Pair {
 		return nil
 	}
 	var out []Pair
-	locale := lazyLocale(text)
+	locale := LazyLocale(text)
 	clauseFloor := 0
 	for i := 0; i+1 < len(qs); i++ {
 		a, b := &qs[i], &qs[i+1]
@@ -122,14 +122,15 @@ func (f *Finder) FindIn(text []byte, qs []quantity.Quantity) []Pair {
 
 // Relate builds the pair of an earlier quantity a and a later mention b
 // that restates it in another unit of the same dimension; the temperature
-// cue reads the words before a and after b.
-func (f *Finder) Relate(text []byte, a, b *quantity.Quantity) (Pair, bool) {
-	return f.makePair(text, a, b, ShapeRestated, 0, lazyLocale(text))
+// cue reads the words before a and after b. locale is the document's
+// (LazyLocale), shared by every pair of it.
+func (f *Finder) Relate(text []byte, a, b *quantity.Quantity, locale func() Locale) (Pair, bool) {
+	return f.makePair(text, a, b, ShapeRestated, 0, locale)
 }
 
-// lazyLocale returns a function that detects the copy's locale the first
+// LazyLocale returns a function that detects the copy's locale the first
 // time it is asked: most documents never need it.
-func lazyLocale(text []byte) func() Locale {
+func LazyLocale(text []byte) func() Locale {
 	var loc *Locale
 	return func() Locale {
 		if loc == nil {

@@ -2,6 +2,7 @@ package pairs_test
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -128,4 +129,12 @@ func TestNoPairAcrossParagraphs(t *testing.T) {
 	assert.Nil(t, found(f, "The trail is 5 km\n\n(3 miles) of it paved."))
 	assert.Nil(t, found(f, "The trail is 5 km\r\n\r\n(3 miles) of it paved."))
 	assert.Equal(t, []string{"5 km | 3 miles (paren)"}, found(f, "The trail is 5 km\n(3 miles) long."))
+}
+
+func BenchmarkDetectLocale(b *testing.B) {
+	text := []byte(strings.Repeat("The council said the plans would be published later this year after a consultation. ", 400))
+	b.SetBytes(int64(len(text)))
+	for i := 0; i < b.N; i++ {
+		pairs.DetectLocale(text)
+	}
 }

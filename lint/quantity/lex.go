@@ -10,9 +10,14 @@ import (
 	"github.com/unitlint/unitlint/lint/numeral"
 )
 
-// number is one written number while a quantity is being read.
+// number is one written number while a quantity is being read. Digits
+// are parsed into a rational only when the number turns out to be part of
+// a quantity: most numbers in copy (years, ages, counts) never are.
 type number struct {
 	n          numeral.Number
+	raw        []byte         // the digits as written, parsed on demand
+	locale     numeral.Locale // how raw is written
+	glued      *fraction      // a fraction glyph glued to the digits ("1½")
 	start, end int
 	scale      *big.Rat
 	neg        bool
@@ -24,8 +29,42 @@ type number struct {
 	written    string
 }
 
+// resolve parses raw digits; a number the lexer accepted always parses,
+// and one that does not (impossible) is read as zero.
+func (n *number) resolve() {
+	if n.raw == nil {
+		return
+	}
+	raw := n.raw
+	n.raw = nil
+	nm, err := numeral.ParseLocale(string(raw), n.locale)
+	if err != nil {
+		nm = numeral.Number{Value: new(big.Rat)}
+	}
+	n.n = nm
+	n.written = string(raw)
+	if n.glued != nil {
+		v := new(big.Rat).Add(nm.Value, n.glued.value)
+		n.spelled = true
+		n.spelledAmt = numeral.Exact(v, n.glued.fine)
+		n.written += glyphOf(n.glued)
+	}
+}
+
+// glyphOf writes a fraction back as its glyph.
+func glyphOf(f *fraction) string {
+	switch {
+	case f.value.Cmp(big.NewRat(1, 2)) == 0:
+		return "½"
+	case f.value.Cmp(big.NewRat(1, 4)) == 0:
+		return "¼"
+	}
+	return "¾"
+}
+
 // amount returns the number's amount, scale and sign applied.
-func (n number) amount() numeral.Amount {
+func (n *number) amount() numeral.Amount {
+	n.resolve()
 	var a numeral.Amount
 	if n.spelled {
 		a = n.spelledAmt
@@ -40,7 +79,8 @@ func (n number) amount() numeral.Amount {
 }
 
 // text returns the number as a judge.NumberText.
-func (n number) text() judge.NumberText {
+func (n *number) text() judge.NumberText {
+	n.resolve()
 	nt := judge.NumberText{Start: n.start, End: n.end, Text: n.written, Style: n.n.Style, Scale: n.scale, Spelled: n.spelled,
 		Sign: n.sign, SignStart: n.start}
 	if n.sign != "" {
@@ -99,11 +139,10 @@ func (s *Scanner) lexNumber(text []byte, i int) (number, int, bool) {
 			j++
 		}
 	}
-	nm, err := numeral.ParseLocale(string(text[i:j]), s.locale)
-	if err != nil {
+	if j == i || (j == i+1 && text[i] == decMark) {
 		return number{}, j, false
 	}
-	num := number{n: nm, start: i, end: j, written: string(text[i:j])}
+	num := number{raw: text[i:j], locale: s.locale, start: i, end: j}
 	// last integer digits, for ordinals
 	k := j - 1
 	for k >= i && text[k] != decMark && !isDigit(text[k]) {
@@ -116,13 +155,10 @@ func (s *Scanner) lexNumber(text []byte, i int) (number, int, bool) {
 		}
 	}
 	// a fraction glyph glued to the digits: "1½"
-	if f, ok := fractionAt(text, j); ok && nm.Decimals == 0 {
-		v := new(big.Rat).Add(nm.Value, f.value)
-		num.spelled = true
-		num.spelledAmt = numeral.Exact(v, f.fine)
+	if f, ok := fractionAt(text, j); ok && bytes.IndexByte(text[i:j], decMark) < 0 {
+		num.glued = &f
 		j += 2
 		num.end = j
-		num.written = string(text[i:j])
 	}
 	return num, j, true
 }

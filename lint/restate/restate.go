@@ -72,6 +72,7 @@ func Find(f *pairs.Finder, text []byte, qs []quantity.Quantity, ps []pairs.Pair)
 		inPairA[p.A.Start] = true
 	}
 	var out []Tie
+	locale := pairs.LazyLocale(text)
 	for j := range qs {
 		later := &qs[j]
 		if later.Kind != quantity.Measure || later.Unit == nil || inPairB[later.Start] || inPairA[later.Start] {
@@ -104,7 +105,7 @@ func Find(f *pairs.Finder, text []byte, qs []quantity.Quantity, ps []pairs.Pair)
 		if earlier.Unit.ID == later.Unit.ID {
 			continue // the same unit: no conversion to check
 		}
-		p, ok := f.Relate(text, earlier, later)
+		p, ok := f.Relate(text, earlier, later, locale)
 		if !ok {
 			continue
 		}

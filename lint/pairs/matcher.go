@@ -1,0 +1,85 @@
+package pairs
+
+// matcher finds every occurrence of a fixed set of patterns in one pass
+// (an Aho–Corasick automaton over byte classes). It is built once and is
+// immutable afterwards.
+type matcher struct {
+	class   [256]uint8 // byte → class; 0 for bytes no pattern uses
+	classes int
+	next    []uint16 // state*classes + class → state
+	out     [][]int  // state → indexes of the patterns that end there
+}
+
+// newMatcher builds the automaton for patterns.
+func newMatcher(patterns []string) *matcher {
+	m := &matcher{}
+	for _, p := range patterns {
+		for i := 0; i < len(p); i++ {
+			if m.class[p[i]] == 0 {
+				m.classes++
+				m.class[p[i]] = uint8(m.classes)
+			}
+		}
+	}
+	m.classes++ // class 0: any other byte
+	// the trie
+	type node struct {
+		child map[uint8]int
+		fail  int
+		out   []int
+	}
+	nodes := []node{{child: map[uint8]int{}}}
+	for pi, p := range patterns {
+		s := 0
+		for i := 0; i < len(p); i++ {
+			c := m.class[p[i]]
+			n, ok := nodes[s].child[c]
+			if !ok {
+				nodes = append(nodes, node{child: map[uint8]int{}})
+				n = len(nodes) - 1
+				nodes[s].child[c] = n
+			}
+			s = n
+		}
+		nodes[s].out = append(nodes[s].out, pi)
+	}
+	// failure links, breadth first, and the dense transition table
+	m.next = make([]uint16, len(nodes)*m.classes)
+	m.out = make([][]int, len(nodes))
+	queue := []int{}
+	for c := 0; c < m.classes; c++ {
+		if n, ok := nodes[0].child[uint8(c)]; ok && c != 0 {
+			m.next[c] = uint16(n)
+			queue = append(queue, n)
+		}
+	}
+	m.out[0] = nodes[0].out
+	for len(queue) > 0 {
+		s := queue[0]
+		queue = queue[1:]
+		m.out[s] = append(append([]int(nil), nodes[s].out...), m.out[nodes[s].fail]...)
+		for c := 0; c < m.classes; c++ {
+			f := int(m.next[nodes[s].fail*m.classes+c])
+			if n, ok := nodes[s].child[uint8(c)]; ok && c != 0 {
+				nodes[n].fail = f
+				m.next[s*m.classes+c] = uint16(n)
+				queue = append(queue, n)
+			} else {
+				m.next[s*m.classes+c] = uint16(f)
+			}
+		}
+	}
+	return m
+}
+
+// each calls found for every pattern occurrence in text, with the
+// pattern's index.
+func (m *matcher) each(text []byte, found func(int)) {
+	s := 0
+	for _, b := range text {
+		s = int(m.next[s*m.classes+int(m.class[b])])
+		for _, pi := range m.out[s] {
+			found(pi)
+		}
+	}
+}
