@@ -153,7 +153,7 @@ func CompareRates(cps []pairs.CurrencyPair) []RatePair {
 			}
 			return 1 / rp.Rate, 1 / rp.Hi, 1 / rp.Lo
 		}
-		ref := func(i int) float64 {
+		ref := func() float64 {
 			if len(idx) == 2 {
 				r, _, _ := norm(&out[idx[0]])
 				return r
@@ -171,7 +171,7 @@ func CompareRates(cps []pairs.CurrencyPair) []RatePair {
 				continue // the first of two sets the rate
 			}
 			rp := &out[k]
-			r := ref(k)
+			r := ref()
 			_, lo, hi := norm(rp)
 			if r >= lo*(1-RateSpread) && r <= hi*(1+RateSpread) {
 				continue

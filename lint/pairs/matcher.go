@@ -4,10 +4,10 @@ package pairs
 // (an Aho–Corasick automaton over byte classes). It is built once and is
 // immutable afterwards.
 type matcher struct {
-	class   [256]uint8 // byte → class; 0 for bytes no pattern uses
+	class   [256]int // byte → class; 0 for bytes no pattern uses
 	classes int
-	next    []uint16 // state*classes + class → state
-	out     [][]int  // state → indexes of the patterns that end there
+	next    []int   // state*classes + class → state
+	out     [][]int // state → indexes of the patterns that end there
 }
 
 // newMatcher builds the automaton for patterns.
@@ -17,25 +17,25 @@ func newMatcher(patterns []string) *matcher {
 		for i := 0; i < len(p); i++ {
 			if m.class[p[i]] == 0 {
 				m.classes++
-				m.class[p[i]] = uint8(m.classes)
+				m.class[p[i]] = m.classes
 			}
 		}
 	}
 	m.classes++ // class 0: any other byte
 	// the trie
 	type node struct {
-		child map[uint8]int
+		child map[int]int
 		fail  int
 		out   []int
 	}
-	nodes := []node{{child: map[uint8]int{}}}
+	nodes := []node{{child: map[int]int{}}}
 	for pi, p := range patterns {
 		s := 0
 		for i := 0; i < len(p); i++ {
 			c := m.class[p[i]]
 			n, ok := nodes[s].child[c]
 			if !ok {
-				nodes = append(nodes, node{child: map[uint8]int{}})
+				nodes = append(nodes, node{child: map[int]int{}})
 				n = len(nodes) - 1
 				nodes[s].child[c] = n
 			}
@@ -44,12 +44,12 @@ func newMatcher(patterns []string) *matcher {
 		nodes[s].out = append(nodes[s].out, pi)
 	}
 	// failure links, breadth first, and the dense transition table
-	m.next = make([]uint16, len(nodes)*m.classes)
+	m.next = make([]int, len(nodes)*m.classes)
 	m.out = make([][]int, len(nodes))
 	queue := []int{}
 	for c := 0; c < m.classes; c++ {
-		if n, ok := nodes[0].child[uint8(c)]; ok && c != 0 {
-			m.next[c] = uint16(n)
+		if n, ok := nodes[0].child[c]; ok && c != 0 {
+			m.next[c] = n
 			queue = append(queue, n)
 		}
 	}
@@ -59,13 +59,13 @@ func newMatcher(patterns []string) *matcher {
 		queue = queue[1:]
 		m.out[s] = append(append([]int(nil), nodes[s].out...), m.out[nodes[s].fail]...)
 		for c := 0; c < m.classes; c++ {
-			f := int(m.next[nodes[s].fail*m.classes+c])
-			if n, ok := nodes[s].child[uint8(c)]; ok && c != 0 {
+			f := m.next[nodes[s].fail*m.classes+c]
+			if n, ok := nodes[s].child[c]; ok && c != 0 {
 				nodes[n].fail = f
-				m.next[s*m.classes+c] = uint16(n)
+				m.next[s*m.classes+c] = n
 				queue = append(queue, n)
 			} else {
-				m.next[s*m.classes+c] = uint16(f)
+				m.next[s*m.classes+c] = f
 			}
 		}
 	}
@@ -77,7 +77,7 @@ func newMatcher(patterns []string) *matcher {
 func (m *matcher) each(text []byte, found func(int)) {
 	s := 0
 	for _, b := range text {
-		s = int(m.next[s*m.classes+int(m.class[b])])
+		s = m.next[s*m.classes+m.class[b]]
 		for _, pi := range m.out[s] {
 			found(pi)
 		}
