@@ -150,7 +150,10 @@ func (l *linter) analyze(ctx context.Context, prev *analysis, src source) (*anal
 	}
 	a := &analysis{version: src.version, kind: src.kind, opts: src.opts, file: f, doc: doc}
 	a.locale = sync.OnceValue(func() pairs.Locale { return pairs.DetectLocale(doc.Text) })
-	if prev != nil && !prev.ignored && prev.kind == src.kind && reflect.DeepEqual(prev.opts, src.opts) {
+	// reuse only for plain text: in Markdown and HTML an edit to markup
+	// (a fence, a tag) can turn prose into code and back, which the prose
+	// diff reuse reads cannot see
+	if prev != nil && !prev.ignored && prev.kind == src.kind && src.kind == markup.Text && reflect.DeepEqual(prev.opts, src.opts) {
 		a.reused = l.reuse(prev, a, &src.opts)
 	}
 	if !a.reused {
