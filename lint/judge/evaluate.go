@@ -22,6 +22,9 @@ type judgement struct {
 	fast bool
 	// unitList is the catalogue's units, once asked for (catUnits).
 	unitList []*units.Unit
+	// amountBuf holds a and b for the usual one amount a side, so
+	// that they take no allocation of their own.
+	amountBuf [2]amount
 }
 
 // catUnits returns the catalogue's units (cat must be set).
@@ -74,9 +77,14 @@ func newJudgement(p Pair, opts Options) (*judgement, bool) {
 		cat:  opts.Catalogue,
 		prof: prof,
 		test: tester{prof: prof},
-		a:    newAmounts(p.A.Amounts),
-		b:    newAmounts(p.B.Amounts),
 		alts: len(p.A.Alt) > 0 || len(p.B.Alt) > 0,
+	}
+	if na, nb := len(p.A.Amounts), len(p.B.Amounts); na+nb <= len(j.amountBuf) {
+		j.a = appendAmounts(j.amountBuf[:0:na], p.A.Amounts)
+		j.b = appendAmounts(j.amountBuf[na:na:na+nb], p.B.Amounts)
+	} else {
+		j.a = appendAmounts(nil, p.A.Amounts)
+		j.b = appendAmounts(nil, p.B.Amounts)
 	}
 	j.isTmp = isTemperature(p.A.Unit) && isTemperature(p.B.Unit)
 	j.hctx = hedgeCtx{hedge: p.A.Hedge, hasRange: len(p.A.Amounts) > 1}

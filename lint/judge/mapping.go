@@ -148,11 +148,25 @@ func convertExact(x *big.Rat, from, to *units.Unit) (*big.Rat, error) {
 				if d == 1 {
 					return new(big.Rat).SetInt64(n), nil // no gcd to find
 				}
-				return new(big.Rat).SetFrac64(n, d), nil
+				return numeral.Ratio(n, d), nil
 			}
+		}
+		if from.Factor.Sign() > 0 && to.Factor.Sign() > 0 {
+			return convertLinear(x, from.Factor, to.Factor), nil
 		}
 	}
 	return units.Convert(x, from, to)
+}
+
+// convertLinear returns x·ff/ft (ff, ft > 0) with big.Int products and a
+// single reduction to lowest terms, where units.Convert reduces twice.
+func convertLinear(x, ff, ft *big.Rat) *big.Rat {
+	var n, d big.Int
+	n.Mul(x.Num(), ff.Num())
+	n.Mul(&n, ft.Denom())
+	d.Mul(x.Denom(), ff.Denom())
+	d.Mul(&d, ft.Num())
+	return new(big.Rat).SetFrac(&n, &d)
 }
 
 // reduceProduct returns the product of nums over the product of dens (all
@@ -264,11 +278,10 @@ func newAmount(a numeral.Amount) amount {
 	return x
 }
 
-// newAmounts wraps valid amounts.
-func newAmounts(as []numeral.Amount) []amount {
-	out := make([]amount, len(as))
-	for i, a := range as {
-		out[i] = newAmount(a)
+// appendAmounts appends valid amounts, wrapped, to out.
+func appendAmounts(out []amount, as []numeral.Amount) []amount {
+	for _, a := range as {
+		out = append(out, newAmount(a))
 	}
 	return out
 }

@@ -4,8 +4,10 @@
 package numeral
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"math"
 	"math/big"
 	"strings"
 )
@@ -36,8 +38,8 @@ type Number struct {
 // 100,000 and Sig 2. See PRECISION.md §4.1.
 type Amount struct {
 	Value  *big.Rat // exact value written
-	Fine   *big.Rat // place value of the last written digit
-	Coarse *big.Rat // Fine × 10^trailing zeros of an integer written without a point
+	Fine   *big.Rat // place value of the last written digit (read-only: may be shared)
+	Coarse *big.Rat // Fine × 10^trailing zeros of an integer written without a point (read-only: may be shared)
 	Sig    int      // significant figures shown
 }
 
@@ -75,12 +77,14 @@ func ParseLocale(s string, loc Locale) (Number, error) {
 		decMark, groupMark = ',', '.'
 	}
 	var (
-		intDigits  strings.Builder
-		fracDigits strings.Builder
-		st         Style
-		seenDec    bool
-		groupLen   = -1 // digits since the last group separator; -1 before any separator
-		runLen     = 0  // digits in the current run
+		buf       [24]byte
+		digits    = buf[:0] // integer then fraction digits, marks dropped
+		intLen    int       // integer digits
+		st        Style
+		seenDec   bool
+		groupLen  = -1 // digits since the last group separator; -1 before any separator
+		runLen    = 0  // digits in the current run
+		groupRune rune // the group separator seen, 0 before any
 	)
 	if s == "" {
 		return Number{}, ErrSyntax
@@ -88,17 +92,16 @@ func ParseLocale(s string, loc Locale) (Number, error) {
 	for i, r := range s {
 		switch {
 		case r >= '0' && r <= '9':
-			if seenDec {
-				fracDigits.WriteRune(r)
-			} else {
-				intDigits.WriteRune(r)
+			digits = append(digits, byte(r))
+			if !seenDec {
+				intLen++
 				runLen++
 			}
 		case r == decMark && !seenDec:
 			if groupLen >= 0 && runLen != 3 {
 				return Number{}, ErrSyntax
 			}
-			if intDigits.Len() == 0 {
+			if intLen == 0 {
 				if i != 0 {
 					return Number{}, ErrSyntax
 				}
@@ -106,8 +109,7 @@ func ParseLocale(s string, loc Locale) (Number, error) {
 			}
 			seenDec = true
 		case !seenDec && (r == groupMark || isGroupSpace(r)):
-			sep := string(r)
-			if st.Group != "" && st.Group != sep {
+			if groupRune != 0 && groupRune != r {
 				return Number{}, ErrSyntax
 			}
 			if groupLen < 0 {
@@ -117,7 +119,7 @@ func ParseLocale(s string, loc Locale) (Number, error) {
 			} else if runLen != 3 {
 				return Number{}, ErrSyntax
 			}
-			st.Group = sep
+			groupRune = r
 			groupLen = 0
 			runLen = 0
 		default:
@@ -127,28 +129,36 @@ func ParseLocale(s string, loc Locale) (Number, error) {
 	if groupLen >= 0 && !seenDec && runLen != 3 {
 		return Number{}, ErrSyntax
 	}
-	if intDigits.Len() == 0 && fracDigits.Len() == 0 {
+	fracLen := len(digits) - intLen
+	if len(digits) == 0 || (seenDec && fracLen == 0) {
 		return Number{}, ErrSyntax
 	}
-	if seenDec && fracDigits.Len() == 0 {
-		return Number{}, ErrSyntax
+	if groupRune != 0 {
+		st.Group = groupString(groupRune)
 	}
 	if loc == European {
 		st.Decimal = ","
 	}
-	n := Number{Decimals: fracDigits.Len(), Style: st}
-	digits := intDigits.String() + fracDigits.String()
-	v, ok := new(big.Rat).SetString(digits)
-	if !ok {
-		return Number{}, ErrSyntax
+	n := Number{Decimals: fracLen, Style: st}
+	if len(digits) <= maxInt64Digits {
+		var m int64
+		for _, d := range digits {
+			m = m*10 + int64(d-'0')
+		}
+		n.Value = decimalRat(m, fracLen)
+	} else {
+		v, ok := new(big.Rat).SetString(string(digits))
+		if !ok {
+			return Number{}, ErrSyntax
+		}
+		if fracLen > 0 {
+			v.Quo(v, pow10(fracLen))
+		}
+		n.Value = v
 	}
-	if n.Decimals > 0 {
-		v.Quo(v, pow10(n.Decimals))
-	}
-	n.Value = v
-	trimmed := strings.TrimLeft(digits, "0")
+	trimmed := bytes.TrimLeft(digits, "0")
 	if !seenDec {
-		n.TrailingZeros = len(trimmed) - len(strings.TrimRight(trimmed, "0"))
+		n.TrailingZeros = len(trimmed) - len(bytes.TrimRight(trimmed, "0"))
 		n.Sig = len(trimmed) - n.TrailingZeros
 	} else {
 		n.Sig = len(trimmed)
@@ -156,17 +166,121 @@ func ParseLocale(s string, loc Locale) (Number, error) {
 	return n, nil
 }
 
+// groupString returns a group separator rune as a string without
+// allocating for the separators Parse accepts.
+func groupString(r rune) string {
+	switch r {
+	case ',':
+		return ","
+	case '.':
+		return "."
+	case ' ':
+		return " "
+	case '\u00a0':
+		return "\u00a0"
+	case '\u2009':
+		return "\u2009"
+	case '\u202f':
+		return "\u202f"
+	}
+	return string(r)
+}
+
+// maxInt64Digits is the most decimal digits that always fit in an int64.
+const maxInt64Digits = 18
+
+// smallPow10 holds 10^0 ... 10^18, the powers of ten that fit in an int64.
+var smallPow10 = func() (t [maxInt64Digits + 1]int64) {
+	t[0] = 1
+	for i := 1; i < len(t); i++ {
+		t[i] = t[i-1] * 10
+	}
+	return t
+}()
+
+// decimalRat returns m / 10^decimals (0 ≤ decimals ≤ 18) as a new
+// rational in lowest terms, reducing in int64 arithmetic so that no
+// big-number GCD runs.
+func decimalRat(m int64, decimals int) *big.Rat {
+	for decimals > 0 && m%10 == 0 {
+		m /= 10
+		decimals--
+	}
+	return fracRat(m, smallPow10[decimals])
+}
+
+// Ratio returns num/den as a new rational, like new(big.Rat).SetFrac64
+// but reducing in int64 arithmetic: several times cheaper. It panics when
+// den is not positive.
+func Ratio(num, den int64) *big.Rat {
+	if den <= 0 {
+		panic("numeral: Ratio with a denominator ≤ 0")
+	}
+	return fracRat(num, den)
+}
+
+// fracRat returns num/den (den > 0) as a new rational in lowest terms.
+func fracRat(num, den int64) *big.Rat {
+	if num == 0 || den == 1 {
+		return new(big.Rat).SetInt64(num)
+	}
+	a, b := num, den
+	if a < 0 {
+		a = -a
+	}
+	for b != 0 {
+		a, b = b, a%b
+	}
+	num, den = num/a, den/a
+	if den == 1 {
+		return new(big.Rat).SetInt64(num)
+	}
+	// 1/den, then the numerator set through its reference: num and den
+	// are coprime, so the result is normalized as big.Rat requires.
+	r := new(big.Rat).SetInt64(den)
+	r.Inv(r)
+	r.Num().SetInt64(num)
+	return r
+}
+
 // Amount returns the number with a scale word applied (scale nil means 1).
+// The Value is new; Fine and Coarse may be shared with other amounts and
+// must be treated as read-only.
 func (n Number) Amount(scale *big.Rat) Amount {
-	fine := new(big.Rat).Inv(pow10(n.Decimals))
-	coarse := new(big.Rat).Mul(fine, pow10(n.TrailingZeros))
-	v := new(big.Rat).Set(n.Value)
+	fine := sharedPow10(-n.Decimals)
+	coarse := sharedPow10(n.TrailingZeros - n.Decimals)
+	v := cloneRat(n.Value)
 	if scale != nil {
 		v.Mul(v, scale)
-		fine.Mul(fine, scale)
-		coarse.Mul(coarse, scale)
+		fine = new(big.Rat).Mul(fine, scale)
+		coarse = new(big.Rat).Mul(coarse, scale)
 	}
 	return Amount{Value: v, Fine: fine, Coarse: coarse, Sig: n.Sig}
+}
+
+// powersOfTen holds 10^-18 ... 10^18, read-only: sharedPow10 hands them
+// out so that most amounts allocate no place values.
+var powersOfTen = func() (t [2*maxInt64Digits + 1]*big.Rat) {
+	for i := range t {
+		t[i] = pow10(i - maxInt64Digits)
+	}
+	return t
+}()
+
+// sharedPow10 returns 10^n, shared and read-only for |n| ≤ 18.
+func sharedPow10(n int) *big.Rat {
+	if n >= -maxInt64Digits && n <= maxInt64Digits {
+		return powersOfTen[n+maxInt64Digits]
+	}
+	return pow10(n)
+}
+
+// cloneRat returns a new copy of x.
+func cloneRat(x *big.Rat) *big.Rat {
+	if x.IsInt() {
+		return new(big.Rat).SetInt(x.Num())
+	}
+	return new(big.Rat).Set(x)
 }
 
 // Exact returns an Amount for a value written exactly, with the given place
@@ -185,9 +299,14 @@ func Exact(v, fine *big.Rat) Amount {
 	return Amount{Value: new(big.Rat).Set(v), Fine: new(big.Rat).Set(fine), Coarse: new(big.Rat).Set(fine), Sig: sig}
 }
 
-// pow10 returns 10^n as a rational (n may be negative).
+// pow10 returns 10^n as a new rational (n may be negative).
 func pow10(n int) *big.Rat {
-	if n < 0 {
+	switch {
+	case n >= 0 && n <= maxInt64Digits:
+		return new(big.Rat).SetInt64(smallPow10[n])
+	case n < 0 && n >= -maxInt64Digits:
+		return fracRat(1, smallPow10[-n])
+	case n < 0:
 		return new(big.Rat).Inv(pow10(-n))
 	}
 	return new(big.Rat).SetInt(new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(n)), nil))
@@ -198,8 +317,9 @@ func Pow10(n int) *big.Rat { return pow10(n) }
 
 // Format writes v rounded to the given number of decimals (negative:
 // rounded to tens, hundreds ...; half away from zero) in style st. A
-// number of four or more integer digits is grouped with st.Group, or with
-// "," when st.Group is empty and group is true.
+// number of four or more integer digits is grouped with st.Group, or, when
+// st.Group is empty and group is true, with "," (with "." when st.Decimal
+// is ",": "1.400" in European copy).
 func Format(v *big.Rat, decimals int, st Style, group bool) string {
 	r := Round(v, decimals)
 	neg := r.Sign() < 0
@@ -215,6 +335,9 @@ func Format(v *big.Rat, decimals int, st Style, group bool) string {
 	sep := st.Group
 	if sep == "" && group {
 		sep = ","
+		if st.Decimal == "," {
+			sep = "." // European copy: "," is the decimal mark
+		}
 	}
 	if sep != "" && len(intPart) > 3 {
 		var b strings.Builder
@@ -276,9 +399,14 @@ func Magnitude(v *big.Rat) int {
 		return 0
 	}
 	f, _ := a.Float64()
-	e := 0
-	if f > 0 {
+	var e int
+	if f > 0 && !math.IsInf(f, 1) {
 		e = int(floorLog10(f))
+	} else {
+		// beyond float64's range ("1" followed by 400 digits): estimate
+		// from the bit lengths, log10(2) = 0.30103; the loops below
+		// correct the estimate by a step or two
+		e = (a.Num().BitLen() - a.Denom().BitLen()) * 30103 / 100000
 	}
 	// correct floating error at decade boundaries
 	for a.Cmp(pow10(e)) < 0 {

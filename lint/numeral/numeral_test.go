@@ -129,3 +129,62 @@ func TestMagnitudeAndDisplay(t *testing.T) {
 	assert.Equal(t, "0.07874", Display(rat("0.0787402")))
 	assert.Equal(t, "-40", Display(rat("-40")))
 }
+
+// TestParseBeyondInt64 holds the exact value of numbers with more digits
+// than an int64 holds (the slow path) and at the boundary.
+func TestParseBeyondInt64(t *testing.T) {
+	tests := []struct{ in, value string }{
+		{"999,999,999,999,999,999", "999999999999999999"},    // 18 digits: the int64 path
+		{"1,000,000,000,000,000,000", "1000000000000000000"}, // 19 digits
+		{"123456789.0123456789", "1234567890123456789/10000000000"},
+		{"0.0000000000000000001", "1/10000000000000000000"},
+		{"12,345,678,901,234,567,890.5", "24691357802469135781/2"},
+	}
+	for _, tt := range tests {
+		n, err := Parse(tt.in)
+		require.NoError(t, err, tt.in)
+		assert.Equal(t, tt.value, n.Value.RatString(), tt.in)
+	}
+}
+
+// TestRatio holds Ratio to big.Rat's SetFrac64: same value, lowest terms.
+func TestRatio(t *testing.T) {
+	for _, c := range [][2]int64{{0, 7}, {6, 4}, {-6, 4}, {10, 1}, {-1, 1_000_000_000_000_000_000}, {1 << 62, 3 << 40}, {-9, 12}} {
+		want := new(big.Rat).SetFrac64(c[0], c[1])
+		got := Ratio(c[0], c[1])
+		assert.Equal(t, want.RatString(), got.RatString(), c)
+		assert.Equal(t, want.Num().String(), got.Num().String(), c)
+		assert.Equal(t, want.Denom().String(), got.Denom().String(), c)
+	}
+	assert.Panics(t, func() { Ratio(1, 0) })
+}
+
+// TestAmountValueIsOwn: an Amount's Value is its own (the scanner negates
+// it in place); the Number it came from keeps its value.
+func TestAmountValueIsOwn(t *testing.T) {
+	n, err := Parse("2.5")
+	require.NoError(t, err)
+	a := n.Amount(nil)
+	a.Value.Neg(a.Value)
+	assert.Equal(t, "5/2", n.Value.RatString())
+	assert.Equal(t, "1/10", n.Amount(nil).Fine.RatString())
+	assert.Equal(t, "100000", n.Amount(big.NewRat(1_000_000, 1)).Fine.RatString())
+}
+
+// TestPow10 holds Pow10 to 10^n over the table and beyond it.
+func TestPow10(t *testing.T) {
+	for n := -25; n <= 25; n++ {
+		want := new(big.Rat).SetInt(new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(abs(n))), nil))
+		if n < 0 {
+			want.Inv(want)
+		}
+		assert.Equal(t, want.RatString(), Pow10(n).RatString(), n)
+	}
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}

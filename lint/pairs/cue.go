@@ -2,6 +2,7 @@ package pairs
 
 import (
 	"bytes"
+	"slices"
 
 	"github.com/unitlint/unitlint/lint/judge"
 	"github.com/unitlint/unitlint/lint/quantity"
@@ -153,7 +154,7 @@ func afterPair(text []byte, end int) []byte {
 
 // lastWords returns up to n lower-cased ASCII words at the end of b.
 func lastWords(b []byte, n int) [][]byte {
-	var out [][]byte
+	out := make([][]byte, 0, n) // last word first, reversed at the end
 	k := len(b)
 	for len(out) < n && k > 0 {
 		for k > 0 && !isLetter(b[k-1]) {
@@ -171,15 +172,27 @@ func lastWords(b []byte, n int) [][]byte {
 		if e == k {
 			break
 		}
-		out = append([][]byte{bytes.ToLower(b[k:e])}, out...)
+		out = append(out, lowerASCII(b[k:e]))
 	}
+	slices.Reverse(out)
 	return out
+}
+
+// lowerASCII returns w lower-cased: w itself when it has no upper-case
+// ASCII letter (the words are only read), a lower-cased copy otherwise.
+func lowerASCII(w []byte) []byte {
+	for _, c := range w {
+		if 'A' <= c && c <= 'Z' {
+			return bytes.ToLower(w)
+		}
+	}
+	return w
 }
 
 // firstWords returns up to n lower-cased ASCII words at the start of b,
 // stopping at punctuation other than hyphens.
 func firstWords(b []byte, n int) [][]byte {
-	var out [][]byte
+	out := make([][]byte, 0, n)
 	k := 0
 	for len(out) < n && k < len(b) {
 		for k < len(b) && (b[k] == ' ' || b[k] == '-') {
@@ -192,7 +205,7 @@ func firstWords(b []byte, n int) [][]byte {
 		if s == k {
 			break
 		}
-		out = append(out, bytes.ToLower(b[s:k]))
+		out = append(out, lowerASCII(b[s:k]))
 	}
 	return out
 }

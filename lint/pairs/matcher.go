@@ -8,6 +8,9 @@ type matcher struct {
 	classes int
 	next    []int   // state*classes + class → state
 	out     [][]int // state → indexes of the patterns that end there
+	// row is next for the hot loop: row[state*classes + class] is the next
+	// state's offset (state*classes), negated when patterns end there.
+	row []int
 }
 
 // newMatcher builds the automaton for patterns.
@@ -69,17 +72,28 @@ func newMatcher(patterns []string) *matcher {
 			}
 		}
 	}
+	m.row = make([]int, len(m.next))
+	for i, n := range m.next {
+		off := n * m.classes
+		if len(m.out[n]) > 0 {
+			off = -off - 1
+		}
+		m.row[i] = off
+	}
 	return m
 }
 
 // each calls found for every pattern occurrence in text, with the
 // pattern's index.
 func (m *matcher) each(text []byte, found func(int)) {
-	s := 0
+	off := 0 // the current state's offset in row
 	for _, b := range text {
-		s = m.next[s*m.classes+m.class[b]]
-		for _, pi := range m.out[s] {
-			found(pi)
+		off = m.row[off+m.class[b]]
+		if off < 0 {
+			off = -off - 1
+			for _, pi := range m.out[off/m.classes] {
+				found(pi)
+			}
 		}
 	}
 }

@@ -91,7 +91,9 @@ func (f *Finder) FindIn(text []byte, qs []quantity.Quantity) []Pair {
 	if len(qs) < 2 {
 		return nil
 	}
-	var out []Pair
+	// B is taken by its pair, so pairs rarely outnumber half the
+	// quantities; sizing for that spares copying the large Pair values
+	out := make([]Pair, 0, len(qs)/2+1)
 	locale := LazyLocale(text)
 	clauseFloor := 0
 	for i := 0; i+1 < len(qs); i++ {
@@ -195,8 +197,13 @@ func (f *Finder) operand(text []byte, q *quantity.Quantity, u *units.Unit, local
 		Numbers:   q.Numbers,
 		UnitStart: q.UnitStart,
 		UnitEnd:   q.UnitEnd,
-		UnitText:  string(text[q.UnitStart:q.UnitEnd]),
 		Text:      string(text[q.Start:q.End]),
+	}
+	// the unit lies inside the quantity: its text shares the one copy
+	if q.Start <= q.UnitStart && q.UnitStart <= q.UnitEnd && q.UnitEnd <= q.End {
+		op.UnitText = op.Text[q.UnitStart-q.Start : q.UnitEnd-q.Start]
+	} else {
+		op.UnitText = string(text[q.UnitStart:q.UnitEnd])
 	}
 	if q.Spelling != nil && q.Spelling.Generic && u == q.Spelling.Unit {
 		op.Unit, op.Alt = f.resolveGeneric(q.Spelling.Family, locale)

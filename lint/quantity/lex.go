@@ -37,12 +37,13 @@ func (n *number) resolve() {
 	}
 	raw := n.raw
 	n.raw = nil
-	nm, err := numeral.ParseLocale(string(raw), n.locale)
+	written := string(raw)
+	nm, err := numeral.ParseLocale(written, n.locale)
 	if err != nil {
 		nm = numeral.Number{Value: new(big.Rat)}
 	}
 	n.n = nm
-	n.written = string(raw)
+	n.written = written
 	if n.glued != nil {
 		v := new(big.Rat).Add(nm.Value, n.glued.value)
 		n.spelled = true
@@ -88,6 +89,12 @@ func (n *number) text() judge.NumberText {
 	}
 	return nt
 }
+
+// maxNumberLen bounds the length of a written number, in bytes: a longer
+// run of digits is no quantity copy writes (a serial number, a hash, a
+// test of the linter), and is skipped, which also bounds the cost of the
+// exact arithmetic on its value.
+const maxNumberLen = 100
 
 // lexNumber reads the digits of a number at i: "1,000", "12 500", "0.75",
 // ".31", "1½", "½". Grouping with an ASCII space needs a first group of two
@@ -139,7 +146,7 @@ func (s *Scanner) lexNumber(text []byte, i int) (number, int, bool) {
 			j++
 		}
 	}
-	if j == i || (j == i+1 && text[i] == decMark) {
+	if j == i || (j == i+1 && text[i] == decMark) || j-i > maxNumberLen {
 		return number{}, j, false
 	}
 	num := number{raw: text[i:j], locale: s.locale, start: i, end: j}
@@ -156,7 +163,8 @@ func (s *Scanner) lexNumber(text []byte, i int) (number, int, bool) {
 	}
 	// a fraction glyph glued to the digits: "1½"
 	if f, ok := fractionAt(text, j); ok && bytes.IndexByte(text[i:j], decMark) < 0 {
-		num.glued = &f
+		glued := f // only a glued fraction escapes to the heap
+		num.glued = &glued
 		j += 2
 		num.end = j
 	}

@@ -107,7 +107,7 @@ func (s *Scanner) Scan(text []byte) []Quantity {
 				continue
 			}
 			if q, end, ok := s.spelled(text, i); ok {
-				out = append(out, q)
+				out = appendQuantity(reserve(out, n), q)
 				i = end
 				continue
 			}
@@ -126,7 +126,7 @@ func (s *Scanner) Scan(text []byte) []Quantity {
 		}
 		q, end, ok := s.numeric(text, i)
 		if ok {
-			out = append(out, q)
+			out = appendQuantity(reserve(out, n), q)
 		}
 		if end <= i {
 			end = i + 1
@@ -134,6 +134,34 @@ func (s *Scanner) Scan(text []byte) []Quantity {
 		i = end
 	}
 	return out
+}
+
+// reserve returns out, made with room for the quantities news copy of
+// textLen bytes usually holds (one every few hundred bytes) when it is
+// still nil: the first quantity sizes the slice, so prose with none
+// allocates nothing.
+func reserve(out []Quantity, textLen int) []Quantity {
+	if out == nil {
+		return make([]Quantity, 0, textLen/256+1)
+	}
+	return out
+}
+
+// appendQuantity appends q to out, keeping quantities apart: a hedge of q
+// that reaches back into the quantity before it is dropped (in "5 C. 3C"
+// the "C." is the first quantity's unit, not "circa"), and so is q itself
+// when its own text does (in "5C$3" the C is a unit or a currency, not
+// both: the first reading stands).
+func appendQuantity(out []Quantity, q Quantity) []Quantity {
+	n := len(out)
+	if n == 0 || q.HedgeStart >= out[n-1].End {
+		return append(out, q)
+	}
+	if q.Start < out[n-1].End {
+		return out
+	}
+	q.Hedge, q.HedgeStart = judge.HedgeNone, q.Start
+	return append(out, q)
 }
 
 // numeric reads a quantity starting with a digit, a leading dot or a
