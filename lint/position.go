@@ -30,7 +30,19 @@ type File struct {
 	src       []byte
 	linesOnce sync.Once
 	lines     []int // byte offset of the first byte of each line
+	marksOnce sync.Once
+	marks     []runeMark // built for the first column on a long line
 }
+
+// runeMark records how many code points the file holds before a byte
+// offset that starts a character, so that the column of a position on a
+// line megabytes long is counted from the nearest mark, not from the
+// line's start.
+type runeMark struct{ offset, runes int }
+
+// markStride is the distance in bytes between rune marks; a column is
+// counted by scanning at most about twice this.
+const markStride = 16 << 10
 
 // NewFile returns a File for src. The File keeps src; do not modify it.
 // The line table is built on first use, so files with nothing to report
@@ -117,6 +129,38 @@ func (f *File) Position(offset int) Position {
 	if i == 0 {
 		start = min(BOMLen(f.src), offset)
 	}
-	col := 1 + utf8.RuneCount(f.src[start:offset])
-	return Position{Filename: f.name, Offset: offset, Line: i + 1, Column: col}
+	return Position{Filename: f.name, Offset: offset, Line: i + 1, Column: 1 + f.runesBetween(start, offset)}
+}
+
+// runesBetween counts the code points of src[start:end], where start
+// starts a character (a line's start), using the rune marks when the span
+// is long.
+func (f *File) runesBetween(start, end int) int {
+	if end-start <= 2*markStride {
+		return utf8.RuneCount(f.src[start:end])
+	}
+	marks := f.runeMarks()
+	// the last marks at or before start and end
+	a := sort.Search(len(marks), func(i int) bool { return marks[i].offset > start }) - 1
+	b := sort.Search(len(marks), func(i int) bool { return marks[i].offset > end }) - 1
+	ma, mb := marks[a], marks[b]
+	return mb.runes - ma.runes - utf8.RuneCount(f.src[ma.offset:start]) + utf8.RuneCount(f.src[mb.offset:end])
+}
+
+// runeMarks returns the file's rune marks: one at offset 0, then one every
+// markStride bytes, moved back onto the start of a character.
+func (f *File) runeMarks() []runeMark {
+	f.marksOnce.Do(func() {
+		marks := make([]runeMark, 1, len(f.src)/markStride+1)
+		for next := markStride; next < len(f.src); next += markStride {
+			off := next
+			for k := 0; k < utf8.UTFMax-1 && !utf8.RuneStart(f.src[off]); k++ {
+				off--
+			}
+			last := marks[len(marks)-1]
+			marks = append(marks, runeMark{off, last.runes + utf8.RuneCount(f.src[last.offset:off])})
+		}
+		f.marks = marks
+	})
+	return f.marks
 }

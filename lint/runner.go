@@ -243,9 +243,9 @@ func (r *Runner) Run(ctx context.Context, inputs []Input, emit func(*Result) err
 		select {
 		case <-slots[i].done:
 		case <-ctx.Done():
-			err = ctx.Err()
 		}
-		if err != nil {
+		// once cancelled, emit nothing more, even a result that is ready
+		if err = ctx.Err(); err != nil {
 			break
 		}
 		res := slots[i].res
@@ -264,6 +264,11 @@ func (r *Runner) Run(ctx context.Context, inputs []Input, emit func(*Result) err
 // lintOne reads, parses and analyses one input.
 func (r *Runner) lintOne(ctx context.Context, in Input) *Result {
 	res := &Result{Path: in.Path}
+	if err := ctx.Err(); err != nil {
+		// cancelled while queued: do not read a file no one will see
+		res.Err = fmt.Errorf("lint %s: %w", in.Path, err)
+		return res
+	}
 	src := in.Src
 	if src == nil {
 		read := r.ReadFile
@@ -325,6 +330,9 @@ func IsBinary(src []byte) bool {
 
 // ValidUTF8 reports the offset of the first invalid UTF-8 byte, or -1.
 func ValidUTF8(src []byte) int {
+	if utf8.Valid(src) { // the common case, many times faster than the loop
+		return -1
+	}
 	for i := 0; i < len(src); {
 		if src[i] < utf8.RuneSelf {
 			i++

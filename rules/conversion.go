@@ -28,8 +28,7 @@ little (up to 30%, with no known mistake to explain them) are warnings.`,
 		{Text: "The rail tunnel runs for 57km (92 miles).", Bad: true, Note: "converted the wrong way"},
 	},
 	Run: func(p *lint.Pass) (any, error) {
-		reportJudged(p, func(j *Judged) bool { return !j.Restated() && !isTemperatureCause(j.Result.Cause) })
-		return nil, nil
+		return nil, reportJudged(p, func(j *Judged) bool { return !j.Restated() && !isTemperatureCause(j.Result.Cause) })
 	},
 }
 
@@ -52,8 +51,7 @@ readings) and flags a pair that only the other formula explains.`,
 		{Text: "Forecasters predicted a drop of 10C (50F) overnight.", Bad: true},
 	},
 	Run: func(p *lint.Pass) (any, error) {
-		reportJudged(p, func(j *Judged) bool { return isTemperatureCause(j.Result.Cause) })
-		return nil, nil
+		return nil, reportJudged(p, func(j *Judged) bool { return isTemperatureCause(j.Result.Cause) })
 	},
 }
 
@@ -85,7 +83,6 @@ about different things (two lakes, two storms) are not tied.`,
 		{Text: "The fire has burned 12,000 hectares. Officials hope to contain the 10,000-acre blaze by the weekend.", Bad: true, Note: "12,000 hectares is 29,650 acres"},
 	},
 	Run: func(p *lint.Pass) (any, error) {
-		reportJudged(p, func(j *Judged) bool { return j.Restated() && !isTemperatureCause(j.Result.Cause) })
-		return nil, nil
+		return nil, reportJudged(p, func(j *Judged) bool { return j.Restated() && !isTemperatureCause(j.Result.Cause) })
 	},
 }

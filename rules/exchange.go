@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"math"
 	"math/big"
 	"sort"
 
@@ -208,20 +209,31 @@ func amountValue(q *quantity.Quantity) float64 {
 }
 
 // fixAmount writes value in the style of q's number, keeping its scale
-// word: "$3.1bn" at 2.56bn becomes "2.6".
+// word: "$3.1bn" at 2.56bn becomes "2.6". It keeps the significant figures
+// of q's number (at least two), and more when the amount so rounded would
+// not pass itself: the trailing zeros of "£11,000" are read as written (see
+// amountRange), so 11,428 becomes "£11,400".
 func fixAmount(q *quantity.Quantity, value float64) string {
 	num := q.Numbers[0]
 	v := new(big.Rat).SetFloat64(value)
 	if num.Scale != nil {
 		v.Quo(v, num.Scale)
 	}
-	sig := q.Amounts[0].Sig
-	if sig < 2 {
-		sig = 2
+	exact, _ := v.Float64()
+	var out string
+	for sig := max(q.Amounts[0].Sig, 2); sig <= 17; sig++ {
+		d := numeral.DecimalsForSig(v, sig)
+		if d < 0 && num.Scale != nil {
+			d = 0
+		}
+		out = numeral.Format(v, d, num.Style, true)
+		// the written amount's range, as amountRange reads it, with half
+		// the spread to spare
+		r, _ := numeral.Round(v, d).Float64()
+		h := math.Min(math.Pow10(-max(d, 0))/2, 0.05*r)
+		if exact >= (r-h)*(1-RateSpread/2) && exact <= (r+h)*(1+RateSpread/2) {
+			break
+		}
 	}
-	d := numeral.DecimalsForSig(v, sig)
-	if d < 0 && num.Scale != nil {
-		d = 0
-	}
-	return numeral.Format(v, d, num.Style, true)
+	return out
 }

@@ -44,6 +44,9 @@ var Judgements = &lint.Analyzer{
 			out = append(out, Judged{Pair: pr, Result: judge.Judge(pr.Judge, opts)})
 		}
 		for _, t := range ties {
+			if err := p.Context.Err(); err != nil {
+				return nil, err
+			}
 			out = append(out, Judged{Pair: t.Pair, Result: judge.Judge(t.Judge, opts), Relation: t.Relation})
 		}
 		sort.SliceStable(out, func(i, j int) bool { return out[i].B.Start < out[j].B.Start })

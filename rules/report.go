@@ -11,11 +11,17 @@ import (
 )
 
 // reportJudged reports the failing pairs a rule owns (those for which
-// owns returns true).
-func reportJudged(p *lint.Pass, owns func(*Judged) bool) {
+// owns returns true). It stops with the context's error when the pass is
+// cancelled.
+func reportJudged(p *lint.Pass, owns func(*Judged) bool) error {
 	js, _ := p.ResultOf[Judgements].([]Judged)
 	sev := p.Options.SeverityOf(p.Analyzer)
 	for i := range js {
+		if i%1024 == 0 {
+			if err := p.Context.Err(); err != nil {
+				return err
+			}
+		}
 		j := &js[i]
 		r := j.Result
 		if r.Verdict == judge.OK || !owns(j) {
@@ -43,6 +49,7 @@ func reportJudged(p *lint.Pass, owns func(*Judged) bool) {
 		}
 		p.Report(d)
 	}
+	return nil
 }
 
 // restatedMessage writes "the 280-sq-mile lake restates 450 sq km (line

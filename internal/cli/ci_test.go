@@ -132,7 +132,7 @@ func TestOutputFileFaults(t *testing.T) {
 	}}
 	code, _, errOut = runFS(ctx, t, interrupt, "check", "--format", "html", "--output", previous, articles)
 	assert.Equal(t, cli.ExitError, code)
-	assert.Contains(t, errOut, "context canceled")
+	assert.Contains(t, errOut, "unitlint: interrupted\n")
 	assert.Equal(t, before, snap(t, dir))
 }
 

@@ -94,6 +94,11 @@ func Run(ctx context.Context, args []string, env Env) int {
 		if errors.Is(err, flag.ErrHelp) {
 			return ExitClean
 		}
+		if errors.Is(err, context.Canceled) {
+			// Ctrl-C: what was reported stands; no file was half written
+			fmt.Fprintln(env.Stderr, "unitlint: interrupted")
+			return ExitError
+		}
 		fmt.Fprintf(env.Stderr, "unitlint: %v\n", err)
 		if errors.Is(err, errUsage) {
 			fmt.Fprint(env.Stderr, "\n"+usage)

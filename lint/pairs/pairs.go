@@ -7,6 +7,7 @@ package pairs
 
 import (
 	"bytes"
+	"context"
 
 	"github.com/unitlint/unitlint/lint"
 	"github.com/unitlint/unitlint/lint/judge"
@@ -77,7 +78,7 @@ var Analyzer = &lint.Analyzer{
 	Requires: []*lint.Analyzer{quantity.Analyzer},
 	Run: func(p *lint.Pass) (any, error) {
 		qs, _ := p.ResultOf[quantity.Analyzer].([]quantity.Quantity)
-		return NewFinder(p.Options).FindIn(p.Doc.Text, qs), nil
+		return NewFinder(p.Options).FindInContext(p.Context, p.Doc.Text, qs)
 	},
 }
 
@@ -88,15 +89,32 @@ func (f *Finder) Find(text []byte) []Pair {
 
 // FindIn returns the pairs among the quantities qs found in text.
 func (f *Finder) FindIn(text []byte, qs []quantity.Quantity) []Pair {
+	out, _ := f.FindInContext(context.Background(), text, qs)
+	return out
+}
+
+// checkEvery is how many quantities FindInContext reads between looks at
+// its context.
+const checkEvery = 4096
+
+// FindInContext is FindIn that stops when ctx is done and returns its
+// error.
+func (f *Finder) FindInContext(ctx context.Context, text []byte, qs []quantity.Quantity) ([]Pair, error) {
 	if len(qs) < 2 {
-		return nil
+		return nil, nil
 	}
 	// B is taken by its pair, so pairs rarely outnumber half the
 	// quantities; sizing for that spares copying the large Pair values
 	out := make([]Pair, 0, len(qs)/2+1)
 	locale := LazyLocale(text)
-	clauseFloor := 0
+	clauseFloor, nextCheck := 0, 0
 	for i := 0; i+1 < len(qs); i++ {
+		if i >= nextCheck {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+			nextCheck = i + checkEvery
+		}
 		a, b := &qs[i], &qs[i+1]
 		shape, ok := joined(text, a, b)
 		if !ok {
@@ -119,7 +137,7 @@ func (f *Finder) FindIn(text []byte, qs []quantity.Quantity) []Pair {
 		}
 		i = next - 1
 	}
-	return out
+	return out, nil
 }
 
 // Relate builds the pair of an earlier quantity a and a later mention b

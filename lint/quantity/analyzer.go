@@ -12,6 +12,6 @@ var Analyzer = &lint.Analyzer{
 	Doc:     "The quantities analyzer reads numbers, scale words, spelled numbers, ranges, compounds, hedges and units. The pair finder and the whole-article rules build on what it finds.",
 	Run: func(p *lint.Pass) (any, error) {
 		loc := p.Options.NumberLocale
-		return NewScannerLocale(units.Default(), loc).Scan(p.Doc.Text), nil
+		return NewScannerLocale(units.Default(), loc).ScanContext(p.Context, p.Doc.Text)
 	},
 }

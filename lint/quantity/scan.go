@@ -1,6 +1,7 @@
 package quantity
 
 import (
+	"context"
 	"math/big"
 	"unicode"
 	"unicode/utf8"
@@ -82,10 +83,34 @@ func mayBeNumberWord(c byte, n int) bool {
 
 // Scan returns the quantities in text, in order, not overlapping.
 func (s *Scanner) Scan(text []byte) []Quantity {
+	out, _ := s.ScanContext(context.Background(), text)
+	return out
+}
+
+// scanChunk is how many bytes ScanContext scans between looks at its
+// context: a few milliseconds of work.
+const scanChunk = 256 << 10
+
+// ScanContext is Scan that stops when ctx is done and returns its error,
+// so that cancelling the lint of a file of hundreds of megabytes takes
+// effect within milliseconds.
+func (s *Scanner) ScanContext(ctx context.Context, text []byte) ([]Quantity, error) {
 	var out []Quantity
+	for i := 0; i < len(text); {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		out, i = s.scan(text, i, min(i+scanChunk, len(text)), out)
+	}
+	return out, nil
+}
+
+// scan appends to out the quantities of text that start at i or later,
+// before limit (reading past limit to finish the last one), and returns
+// where it stopped: at or past limit.
+func (s *Scanner) scan(text []byte, i, limit int, out []Quantity) ([]Quantity, int) {
 	n := len(text)
-	i := 0
-	for i < n {
+	for i < limit {
 		switch classes[text[i]] {
 		case clsNone:
 			i++
@@ -133,7 +158,7 @@ func (s *Scanner) Scan(text []byte) []Quantity {
 		}
 		i = end
 	}
-	return out
+	return out, i
 }
 
 // reserve returns out, made with room for the quantities news copy of

@@ -77,11 +77,21 @@ func (t *Text) diagnostic(res *lint.Result, d lint.Diagnostic) {
 	}
 	fmt.Fprintf(t.w, "%s: %s: %s (%s)\n", t.paint(ansiBold, start.String()), sev, d.Message, d.Rule)
 	line := f.Line(start.Line)
-	endCol := end.Column
-	if end.Line != start.Line {
-		endCol = utf8.RuneCount(line) + 1
+	base := f.LineStart(start.Line)
+	if base == 0 {
+		base = lint.BOMLen(f.Source()) // Line drops the mark
 	}
-	excerpt, markStart, markLen := t.window(line, start.Column-1, endCol-start.Column)
+	var col, n int
+	if end.Line == start.Line && len(line) <= 8*(t.Context+1) {
+		col, n = start.Column-1, end.Column-start.Column
+	} else {
+		// a long line (a file of one line, megabytes long) is cut to the
+		// span's neighbourhood first: showing it costs what a short one does
+		var s, e int
+		line, s, e = clip(line, d.Start-base, min(d.End-base, len(line)), t.Context)
+		col, n = utf8.RuneCount(line[:s]), utf8.RuneCount(line[s:e])
+	}
+	excerpt, markStart, markLen := t.window(line, col, n)
 	gutter := fmt.Sprintf("%5d", start.Line)
 	pad := strings.Repeat(" ", len(gutter))
 	fmt.Fprintf(t.w, "%s | %s\n", t.paint(ansiCyan, gutter), excerpt)
@@ -92,6 +102,21 @@ func (t *Text) diagnostic(res *lint.Result, d lint.Diagnostic) {
 	for _, fx := range d.Fixes {
 		fmt.Fprintf(t.w, "%s = %s %s\n", pad, t.paint(ansiGreen, "fix:"), strings.TrimPrefix(fx.Message, "write "))
 	}
+}
+
+// clip returns the part of line within ctx code points (and up to three
+// bytes more) of the span [s, e) of byte offsets, cut on character
+// boundaries, and the span's offsets in it.
+func clip(line []byte, s, e, ctx int) ([]byte, int, int) {
+	k := utf8.UTFMax * (ctx + 1) // bytes enough for ctx code points and one more
+	lo, hi := max(s-k, 0), min(e+k, len(line))
+	for i := 0; i < utf8.UTFMax-1 && lo > 0 && !utf8.RuneStart(line[lo]); i++ {
+		lo--
+	}
+	for i := 0; i < utf8.UTFMax-1 && hi < len(line) && !utf8.RuneStart(line[hi]); i++ {
+		hi++
+	}
+	return line[lo:hi], s - lo, e - lo
 }
 
 // window cuts a long line around a span of code points [col, col+n) and

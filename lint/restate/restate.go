@@ -17,6 +17,7 @@ package restate
 
 import (
 	"bytes"
+	"context"
 	"strings"
 
 	"github.com/unitlint/unitlint/lint"
@@ -54,7 +55,7 @@ var Analyzer = &lint.Analyzer{
 	Run: func(p *lint.Pass) (any, error) {
 		qs, _ := p.ResultOf[quantity.Analyzer].([]quantity.Quantity)
 		ps, _ := p.ResultOf[pairs.Analyzer].([]pairs.Pair)
-		return Find(pairs.NewFinder(p.Options), p.Doc.Text, qs, ps), nil
+		return FindContext(p.Context, pairs.NewFinder(p.Options), p.Doc.Text, qs, ps)
 	},
 }
 
@@ -62,8 +63,18 @@ var Analyzer = &lint.Analyzer{
 // already found (a quantity that is the conversion half of a pair is
 // judged there, not here).
 func Find(f *pairs.Finder, text []byte, qs []quantity.Quantity, ps []pairs.Pair) []Tie {
+	out, _ := FindContext(context.Background(), f, text, qs, ps)
+	return out
+}
+
+// checkEvery is how many quantities FindContext reads between looks at its
+// context.
+const checkEvery = 4096
+
+// FindContext is Find that stops when ctx is done and returns its error.
+func FindContext(ctx context.Context, f *pairs.Finder, text []byte, qs []quantity.Quantity, ps []pairs.Pair) ([]Tie, error) {
 	if len(qs) < 2 {
-		return nil
+		return nil, nil
 	}
 	inPairB := map[int]bool{}
 	inPairA := map[int]bool{}
@@ -73,7 +84,13 @@ func Find(f *pairs.Finder, text []byte, qs []quantity.Quantity, ps []pairs.Pair)
 	}
 	var out []Tie
 	locale := pairs.LazyLocale(text)
+	words := &sentenceWords{text: text, qs: qs}
 	for j := range qs {
+		if j%checkEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
 		later := &qs[j]
 		if later.Kind != quantity.Measure || later.Unit == nil || inPairB[later.Start] || inPairA[later.Start] {
 			continue
@@ -83,9 +100,10 @@ func Find(f *pairs.Finder, text []byte, qs []quantity.Quantity, ps []pairs.Pair)
 			continue
 		}
 		// the earlier mentions of the same dimension, in earlier sentences
+		// (among the maxLookBack quantities before)
 		sentStart := sentenceStart(text, later.HedgeStart)
 		var cands []int
-		for i := 0; i < j; i++ {
+		for i := max(j-maxLookBack, 0); i < j; i++ {
 			q := &qs[i]
 			if q.Kind != quantity.Measure || q.Unit == nil || q.End > sentStart || inPairB[q.Start] {
 				continue
@@ -97,7 +115,7 @@ func Find(f *pairs.Finder, text []byte, qs []quantity.Quantity, ps []pairs.Pair)
 		if len(cands) == 0 {
 			continue
 		}
-		pick, rel := choose(text, qs, cands, ref)
+		pick, rel := choose(cands, ref, words)
 		if pick < 0 {
 			continue
 		}
@@ -111,7 +129,7 @@ func Find(f *pairs.Finder, text []byte, qs []quantity.Quantity, ps []pairs.Pair)
 		}
 		out = append(out, Tie{Pair: p, Relation: rel, Noun: ref.noun})
 	}
-	return out
+	return out, nil
 }
 
 // sameDimension reports whether two quantities measure the same thing
@@ -182,17 +200,46 @@ func referringForm(text []byte, q *quantity.Quantity) (reference, bool) {
 	return reference{}, false
 }
 
+// maxLookBack bounds the earlier quantities a later mention may restate:
+// the nearest maxLookBack quantities before it. A news article seldom holds
+// as many in all; the bound keeps a long file (a day's copy in one file)
+// linear, where looking back over the whole file for every mention was
+// quadratic.
+const maxLookBack = 256
+
+// sentenceWords gives the lower-case words of the sentence holding each
+// quantity, reading each sentence once: a quantity is a candidate for
+// every later mention within maxLookBack. The candidates of one mention lie
+// within maxLookBack quantities of each other, so a ring of that many
+// slots holds them all.
+type sentenceWords struct {
+	text []byte
+	qs   []quantity.Quantity
+	ring [maxLookBack]struct {
+		i     int // quantity index + 1; 0 for an empty slot
+		words []string
+	}
+}
+
+// of returns the words of quantity i's sentence.
+func (w *sentenceWords) of(i int) []string {
+	slot := &w.ring[i%maxLookBack]
+	if slot.i != i+1 {
+		slot.i, slot.words = i+1, lowerWords(sentence(w.text, w.qs[i].Start))
+	}
+	return slot.words
+}
+
 // choose picks the antecedent among candidates: the only one, or the only
 // one whose sentence names the later mention's head noun.
-func choose(text []byte, qs []quantity.Quantity, cands []int, ref reference) (int, Relation) {
+func choose(cands []int, ref reference, words *sentenceWords) (int, Relation) {
 	type hit struct {
 		i   int
 		rel Relation
 	}
 	var hits []hit
 	for _, i := range cands {
-		s := sentence(text, qs[i].Start)
-		if rel, ok := names(s, ref); ok {
+		if rel, ok := names(words, i, ref); ok {
 			hits = append(hits, hit{i, rel})
 		}
 	}
@@ -208,12 +255,13 @@ func choose(text []byte, qs []quantity.Quantity, cands []int, ref reference) (in
 	return -1, ""
 }
 
-// names reports whether sentence s talks about what ref names.
-func names(s []byte, ref reference) (Relation, bool) {
+// names reports whether the sentence of quantity i talks about what ref
+// names.
+func names(sw *sentenceWords, i int, ref reference) (Relation, bool) {
 	if ref.noun == "" {
 		return RelAtIt, ref.atIt
 	}
-	words := lowerWords(s)
+	words := sw.of(i)
 	stem := stemOf(ref.noun)
 	for _, w := range words {
 		if stemOf(w) == stem {

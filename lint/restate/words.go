@@ -61,9 +61,16 @@ func headNoun(after []byte) string {
 	return w
 }
 
-// sentenceStart returns the offset where the sentence holding i starts.
+// maxSentence bounds how far, in bytes, a sentence is read either side of
+// a quantity: no sentence of news copy is near it, and without it a file
+// of one unpunctuated line would be read whole for every quantity in it.
+const maxSentence = 600
+
+// sentenceStart returns the offset where the sentence holding i starts
+// (at most maxSentence bytes before i).
 func sentenceStart(text []byte, i int) int {
-	for k := i - 1; k > 0; k-- {
+	floor := max(i-maxSentence, 0)
+	for k := i - 1; k > floor; k-- {
 		c := text[k]
 		if c == '\n' && k > 0 && text[k-1] == '\n' {
 			return k + 1
@@ -76,14 +83,15 @@ func sentenceStart(text []byte, i int) int {
 			return k + 1
 		}
 	}
-	return 0
+	return floor
 }
 
-// sentence returns the sentence holding offset i.
+// sentence returns the sentence holding offset i (at most maxSentence
+// bytes either side of it).
 func sentence(text []byte, i int) []byte {
 	s := sentenceStart(text, i)
 	e := i
-	for e < len(text) {
+	for e < len(text) && e < i+maxSentence {
 		c := text[e]
 		if (c == '.' || c == '!' || c == '?') && (e+1 == len(text) || text[e+1] == ' ' || text[e+1] == '\n') {
 			break
