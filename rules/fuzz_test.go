@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -16,7 +15,6 @@ import (
 	"github.com/unitlint/unitlint/internal/corpus"
 	"github.com/unitlint/unitlint/internal/fix"
 	"github.com/unitlint/unitlint/lint"
-	"github.com/unitlint/unitlint/lint/judge"
 	"github.com/unitlint/unitlint/lint/numeral"
 	"github.com/unitlint/unitlint/rules"
 )
@@ -79,7 +77,7 @@ func FuzzFix(f *testing.F) {
 			again, err := lint.CheckBytes(ctx, "f.txt", out, rules.All(), opts)
 			require.NoError(t, err)
 			for _, d2 := range again.Diagnostics {
-				if d2.Rule == d.Rule && d2.Start == start && d2.End == end && !knownOpen(opts, d, d2) {
+				if d2.Rule == d.Rule && d2.Start == start && d2.End == end {
 					t.Fatalf("%s: the fixed pair still fails:\nbefore: %q\n  %s\nafter:  %q\n  %s",
 						d.Rule, src[d.Start:d.End], d.Message, out[d2.Start:d2.End], d2.Message)
 				}
@@ -97,30 +95,6 @@ func houseStyle(style uint8) lint.Options {
 		Ton:          lint.TonStyle(style / 9 % 4),
 		NumberLocale: numeral.Locale(style / 36 % 2),
 	}
-}
-
-// knownOpen reports whether a fixed pair that still fails is one of the
-// open judge defects docs/hardening.md describes:
-//
-//   - with the gallon or ton read from the copy's spelling, the fix of a
-//     pair whose B is written in a unit of another dimension (cause
-//     wrong-unit) writes a spelling ("litre", "tonne") that turns the copy
-//     British, and the pair is then judged with the imperial gallon or the
-//     long ton ("1 gallon (1 t)" → "3.8 litre", then "4.5 litre");
-//   - under the strict tolerance, the fix writes more figures than the
-//     strict judgement accepts of A ("2-80m (1-1mi)" → "0.00124-0.04971mi",
-//     then "more precise than 2-80m justifies").
-//
-// The inputs that show them are in testdata/fuzz-open/FuzzFix: move them
-// to testdata/fuzz/FuzzFix, where they become regression tests, and
-// delete a case here, when the judge is fixed.
-func knownOpen(opts lint.Options, before, after lint.Diagnostic) bool {
-	cueFlip := before.Cause == string(judge.CauseWrongUnit) &&
-		(after.Cause == string(judge.CauseGallon) && opts.Gallon == lint.GallonAuto ||
-			after.Cause == string(judge.CauseTon) && opts.Ton == lint.TonAuto)
-	strictPrecision := opts.Tolerance == lint.Strict && after.Cause == "" &&
-		strings.Contains(after.Message, "is more precise than")
-	return cueFlip || strictPrecision
 }
 
 // checkSpan holds a span to lie inside src, on character boundaries when

@@ -56,11 +56,16 @@ func (j *judgement) numberTexts(ev *evaluation, mode fixMode) ([]numberEdit, boo
 		return nil, false
 	}
 	// Strict: the default rounding, then each endpoint of a range with its
-	// own default precision, then any clean fix even if it is INFO.
+	// own default precision, then with its own of mode ("2-80m" is
+	// "0.00124-0.0497mi": common decimals would make the high end spuriously
+	// precise), then any clean fix even if it is INFO.
 	if texts, ok := j.roundedTexts(ev, fixDefault, true, false); ok {
 		return texts, true
 	}
 	if texts, ok := j.roundedTexts(ev, fixDefault, false, false); ok {
+		return texts, true
+	}
+	if texts, ok := j.roundedTexts(ev, mode, false, false); ok {
 		return texts, true
 	}
 	return j.roundedTexts(ev, mode, true, true)
@@ -103,13 +108,27 @@ func (j *judgement) roundedTexts(ev *evaluation, mode fixMode, common, anyInfo b
 			ds[i] = trimDecimals(vs[i:i+1], ds[i])
 		}
 	}
-	for extra := 0; extra <= maxExtraFigures; extra++ {
-		texts, amts, ok := j.writeAll(vs, ds, extra)
-		if !ok {
-			return nil, false
-		}
-		if e, ok := j.evaluateB(ev.m, amts); ok && j.acceptable(&e, anyInfo) {
-			return texts, true
+	// extras[i] is the figures endpoint i gains: all alike with common
+	// decimals, else each its own, fewest in all first
+	extras := make([]int, len(ds))
+	for total := 0; total <= maxExtraFigures; total++ {
+		for first := total; first >= 0; first-- {
+			if !common && len(ds) == 2 {
+				extras[0], extras[1] = first, total-first
+			} else if first == total {
+				for i := range extras {
+					extras[i] = total
+				}
+			} else {
+				break
+			}
+			texts, amts, ok := j.writeAll(vs, ds, extras)
+			if !ok {
+				return nil, false
+			}
+			if e, ok := j.evaluateB(ev.m, amts); ok && j.acceptable(&e, anyInfo) {
+				return texts, true
+			}
 		}
 	}
 	return nil, false
@@ -170,13 +189,14 @@ func trimDecimals(vs []*big.Rat, d int) int {
 	return d
 }
 
-// writeAll writes every value with its decimals (plus extra) in its number's style and
-// reads the texts back as amounts (the way the fixed copy will be read).
-func (j *judgement) writeAll(vs []*big.Rat, ds []int, extra int) ([]numberEdit, []amount, bool) {
+// writeAll writes every value with its decimals (plus its extra) in its
+// number's style and reads the texts back as amounts (the way the fixed
+// copy will be read).
+func (j *judgement) writeAll(vs []*big.Rat, ds, extras []int) ([]numberEdit, []amount, bool) {
 	edits := make([]numberEdit, len(vs))
 	amts := make([]amount, len(vs))
 	for i, v := range vs {
-		e, a, ok := j.writeNumber(v, ds[i]+extra, i)
+		e, a, ok := j.writeNumber(v, ds[i]+extras[i], i)
 		if !ok {
 			return nil, nil, false
 		}

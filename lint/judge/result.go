@@ -101,7 +101,14 @@ func (j *judgement) pass(ev *evaluation, viaHedge bool) Result {
 		// which the message (in the units as written) does not.
 		r.Explanation = j.bWritten() + " is right only if " + strings.Join(conds, " and ") + ": " + j.statement(ev)
 		if !j.sameUnit(ev.m.ub, j.p.B.Unit) {
-			j.setFix(&r, nil, j.respell(ev.m.ub))
+			// naming the unit is the fix, with B's numbers rewritten too
+			// where, once named, they would still draw a note ("1 gallon"
+			// for 1.1 imperial gallons is rounded more coarsely than usual)
+			var nums []numberEdit
+			if !j.acceptable(ev, false) {
+				nums, _ = j.numberTexts(ev, fixSig)
+			}
+			j.setFix(&r, nums, j.respell(ev.m.ub, nums))
 		}
 		return r
 	case infoStacked:
@@ -256,6 +263,6 @@ func (j *judgement) wrongUnit() Result {
 			nums = nil
 		}
 	}
-	j.setFix(&r, nums, j.respell(cu))
+	j.setFix(&r, nums, j.respell(cu, nums))
 	return r
 }

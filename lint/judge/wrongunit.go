@@ -144,19 +144,30 @@ func (j *judgement) nearestCounterpart(ua, ub *units.Unit) *units.Unit {
 // respell returns how B's unit text should read for unit u, in the style of
 // B's own spelling: a spelled-out name for a spelled-out name ("kilometres"
 // -> "square kilometres"), a symbol for a symbol ("km" -> "kg"), the same
-// number (singular or plural) and the same -re/-er spelling. Generic
+// number (singular or plural; a name for a symbol is plural unless B's
+// number, nums when the fix rewrites it, is one: "3.8 liters") and the same
+// -re/-er spelling. Generic
 // spellings ("gallons") are never chosen; "" when u has no spelling.
-func (j *judgement) respell(u *units.Unit) string {
+//
+// Where A's unit is the member of a generic family that the copy's variety
+// of English picks ("1 gallon (1 t)": the US gallon of American or neutral
+// copy), the new spelling keeps that variety: it neither brings in a cue of
+// the other ("litre", "tonne" in American copy) nor drops one of its own
+// ("litre" rewritten "L/100km"), which would make the fixed pair read the
+// gallon or ton the other way.
+func (j *judgement) respell(u *units.Unit, nums []numberEdit) string {
 	if j.cat == nil || u == nil {
 		return ""
 	}
 	written := j.p.B.UnitText
+	want := units.HouseVariety(j.p.A.Unit)
+	plural := j.pluralB(nums)
 	best, bestScore := "", math.MaxInt
 	for _, sp := range j.cat.Spellings() {
 		if sp.Unit != u || sp.Generic {
 			continue
 		}
-		s := spellingScore(written, sp)
+		s := spellingScore(written, sp, plural) + varietyPenalty(written, sp.Text, want)
 		if sp.Text == u.Symbol || sp.Text == u.Name || sp.Text == u.Plural {
 			s -= 3 // among close candidates, the unit's own symbol or name
 		}
@@ -167,8 +178,19 @@ func (j *judgement) respell(u *units.Unit) string {
 	return best
 }
 
-// spellingScore ranks a candidate spelling for replacing written (lower is better).
-func spellingScore(written string, sp units.Spelling) int {
+// pluralB reports whether B's number, as the fix writes it (nums) or as
+// written, calls for a plural unit name: it is not a single "1".
+func (j *judgement) pluralB(nums []numberEdit) bool {
+	if nums != nil {
+		return len(nums) != 1 || nums[0].text != "1"
+	}
+	nts := j.p.B.Numbers
+	return len(nts) != 1 || nts[0].Text != "1"
+}
+
+// spellingScore ranks a candidate spelling for replacing written (lower is
+// better); plural says what a name in place of a symbol should be.
+func spellingScore(written string, sp units.Spelling, plural bool) int {
 	cand := sp.Text
 	score := 0
 	if sp.Ambiguous {
@@ -177,7 +199,10 @@ func spellingScore(written string, sp units.Spelling) int {
 	if spellStyle(written) != spellStyle(cand) {
 		score += 500
 	}
-	if spellStyle(written) != 0 && isPlural(written) != isPlural(cand) {
+	switch {
+	case spellStyle(written) != 0 && isPlural(written) != isPlural(cand):
+		score += 200
+	case spellStyle(written) == 0 && spellStyle(cand) != 0 && isPlural(cand) != plural:
 		score += 200
 	}
 	lw, lc := strings.ToLower(written), strings.ToLower(cand)
@@ -188,6 +213,32 @@ func spellingScore(written string, sp units.Spelling) int {
 		score += 10 // "km2" is an informal form of "km²"
 	}
 	return score + levenshtein(lw, lc)
+}
+
+// varietyPenalty ranks a candidate spelling cand for replacing written
+// when the copy must keep reading as variety want: high when it brings in
+// a cue of the other variety or drops one of want's.
+func varietyPenalty(written, cand string, want units.Variety) int {
+	if want == units.VarietyNone {
+		return 0
+	}
+	side := func(s string) (own, other bool) {
+		uk, us := units.SpellingVariety(s)
+		if want == units.VarietyUK {
+			return uk, us
+		}
+		return us, uk
+	}
+	wOwn, wOther := side(written)
+	cOwn, cOther := side(cand)
+	p := 0
+	if cOther && !wOther {
+		p += 2000
+	}
+	if wOwn && !cOwn {
+		p += 2000
+	}
+	return p
 }
 
 // spellStyle classifies a unit spelling: 0 symbol ("km", "sq km", "km²",

@@ -21,29 +21,37 @@ const (
 // String returns "unknown", "uk" or "us".
 func (l Locale) String() string { return [...]string{"unknown", "uk", "us"}[l] }
 
-// spelling cues, matched case-sensitively as substrings
+// spelling cues, matched case-sensitively as substrings: the unit
+// spellings' own (units.SpellingCues: "litre", "liter" ...) and others
 var (
-	ukCues = [...]string{
-		"litre", "metre", "tonne", "£", "colour", "favour", "neighbour", "centre",
-		"tyre", "programme", "organis", "realis", "recognis", "travelled", "aluminium",
-		"Britain", "British", "England", "Scotland", "Wales", "Ireland", "Irish",
-		"NHS", "Environment Agency", "Met Office", "motorway", "lorry", "petrol",
-	}
-	usCues = [...]string{
-		"liter", "meter", "metric ton", "center", "color", "favor", "neighbor",
-		"organiz", "realiz", "recogniz", "traveled", "aluminum", "EPA", "U.S.",
-		"America", "interstate", "Interstate", "gasoline", "National Weather Service",
-		"highway", "sedan", "pickup",
-	}
+	ukCues, usCues = cues(
+		[]string{"£", "colour", "favour", "neighbour", "centre",
+			"tyre", "programme", "organis", "realis", "recognis", "travelled", "aluminium",
+			"Britain", "British", "England", "Scotland", "Wales", "Ireland", "Irish",
+			"NHS", "Environment Agency", "Met Office", "motorway", "lorry", "petrol"},
+		[]string{"center", "color", "favor", "neighbor",
+			"organiz", "realiz", "recogniz", "traveled", "aluminum", "EPA", "U.S.",
+			"America", "interstate", "Interstate", "gasoline", "National Weather Service",
+			"highway", "sedan", "pickup"})
 )
 
+// maxCues bounds the number of cues (DetectLocale's seen set).
+const maxCues = 128
+
+// cues returns the unit spellings' cues followed by the other words of
+// each variety.
+func cues(uk, us []string) ([]string, []string) {
+	ukUnits, usUnits := units.SpellingCues()
+	return append(ukUnits, uk...), append(usUnits, us...)
+}
+
 // cueMatcher finds every cue in one pass; cue i < len(ukCues) is British.
-var cueMatcher = newMatcher(append(append([]string(nil), ukCues[:]...), usCues[:]...))
+var cueMatcher = newMatcher(append(append([]string(nil), ukCues...), usCues...))
 
 // DetectLocale reads the copy's locale from its spelling: each cue that
 // occurs counts once for its side.
 func DetectLocale(text []byte) Locale {
-	var seen [len(ukCues) + len(usCues)]bool
+	var seen [maxCues]bool
 	uk, us := 0, 0
 	cueMatcher.each(text, func(i int) {
 		if seen[i] {

@@ -33,3 +33,13 @@ func TestMatcher(t *testing.T) {
 		assert.Equal(t, want, got, text)
 	}
 }
+
+// TestLocaleCues holds the cue lists within DetectLocale's seen set and
+// the unit spellings' cues among them.
+func TestLocaleCues(t *testing.T) {
+	assert.LessOrEqual(t, len(ukCues)+len(usCues), maxCues)
+	assert.Subset(t, ukCues, []string{"litre", "metre", "tonne"})
+	assert.Subset(t, usCues, []string{"liter", "meter", "metric ton"})
+	assert.Equal(t, LocaleUK, DetectLocale([]byte("5 litres (1.1 gallons)")))
+	assert.Equal(t, LocaleUS, DetectLocale([]byte("5 liters (1.3 gallons)")))
+}

@@ -1,0 +1,42 @@
+package rules_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/unitlint/unitlint/internal/fix"
+	"github.com/unitlint/unitlint/lint"
+)
+
+// TestFixesThatSettle holds fixes the fuzzer found unsettled to the exact
+// text they write, and the fixed copy to draw nothing more: a wrong unit
+// is rewritten in a spelling that keeps the copy's variety of English (and
+// so what its bare "gallon" or "ton" means), and a strict fix meets the
+// strict judgement's own rounding rules.
+func TestFixesThatSettle(t *testing.T) {
+	strict := lint.Options{Tolerance: lint.Strict}
+	for _, tt := range []struct {
+		name, text string
+		opts       lint.Options
+		fixed      string
+	}{
+		{"a US gallon (neutral copy) is not fixed to British litres", "It held 1 gallon (1 t).", lint.Options{}, "It held 1 gallon (3.8 liters)."},
+		{"a short ton is not fixed to British tonnes", "It weighs 1 billion tons (1 sq m).", lint.Options{}, "It weighs 1 billion tons (910,000,000 metric tons)."},
+		{"the one British cue is kept", "It does 70mpg (1 litre).", lint.Options{}, "It does 70mpg (4 litres/100km)."},
+		{"a range rounded end by end under strict", "It is 2-80m (1-1 miles) long.", strict, "It is 2-80m (0.00124-0.050 miles) long."},
+		{"naming the gallon rewrites a number strict finds coarse", "The tank holds 5l. Later the 1gal tank leaked.", strict, "The tank holds 5l. Later the 1.1 imp gal tank leaked."},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			ds := check(t, tt.text, tt.opts)
+			require.Len(t, ds, 1, "%+v", ds)
+			require.NotEmpty(t, ds[0].Fixes)
+			out, applied, skipped := fix.Apply([]byte(tt.text), ds[0].Fixes[:1])
+			require.Empty(t, skipped)
+			require.Len(t, applied, 1)
+			assert.Equal(t, tt.fixed, string(out))
+			assert.Empty(t, check(t, string(out), tt.opts))
+		})
+	}
+}
