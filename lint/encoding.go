@@ -60,3 +60,34 @@ func DecodeSource(src []byte) ([]byte, string, error) {
 	}
 	return text, name, nil
 }
+
+// LooksUTF16 returns the UTF-16 encoding src seems to be written in
+// without a byte order mark (EncodingUTF16LE or EncodingUTF16BE), or "".
+// Text in a Latin script written in UTF-16 has a NUL in nine bytes out of
+// ten on one side of each pair of bytes and almost none on the other; no
+// binary format looks like that across its first kilobytes. Such a file is
+// not decoded on a guess: the runner skips it with a notice that says what
+// it looks like.
+func LooksUTF16(src []byte) string {
+	head := src[:min(len(src), 8<<10)]
+	pairs := len(head) / 2
+	if pairs < 2 {
+		return ""
+	}
+	var even, odd int // NULs at even and odd offsets
+	for i := 0; i+1 < len(head); i += 2 {
+		if head[i] == 0 {
+			even++
+		}
+		if head[i+1] == 0 {
+			odd++
+		}
+	}
+	switch {
+	case odd*10 >= pairs*9 && even*10 <= pairs:
+		return EncodingUTF16LE
+	case even*10 >= pairs*9 && odd*10 <= pairs:
+		return EncodingUTF16BE
+	}
+	return ""
+}

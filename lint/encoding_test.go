@@ -158,7 +158,7 @@ func TestRunnerUTF16WithoutBOMIsBinary(t *testing.T) {
 		got = res
 		return nil
 	}))
-	assert.Equal(t, lint.ErrBinary.Error(), got.Skipped)
+	assert.Equal(t, "looks like utf-16le without a byte order mark: save it as UTF-8, or with the mark", got.Skipped)
 	assert.Empty(t, got.Diagnostics)
 
 	// a UTF-16 file whose text holds a NUL is binary too

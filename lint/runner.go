@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"runtime"
 	"sort"
@@ -277,6 +278,12 @@ func (r *Runner) lintOne(ctx context.Context, in Input) *Result {
 		}
 		b, err := read(in.Path)
 		if err != nil {
+			// "read a.txt: no such file or directory", not "read a.txt:
+			// open a.txt: no such file or directory"
+			var pe *fs.PathError
+			if errors.As(err, &pe) && pe.Path == in.Path {
+				err = pe.Err
+			}
 			res.Err = fmt.Errorf("read %s: %w", in.Path, err)
 			return res
 		}
@@ -290,6 +297,9 @@ func (r *Runner) lintOne(ctx context.Context, in Input) *Result {
 	}
 	if IsBinary(src) {
 		res.Skipped = ErrBinary.Error()
+		if enc := LooksUTF16(src); enc != "" {
+			res.Skipped = "looks like " + enc + " without a byte order mark: save it as UTF-8, or with the mark"
+		}
 		return res
 	}
 	f := NewFile(in.Path, src)

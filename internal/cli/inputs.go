@@ -71,7 +71,7 @@ func collectInputs(paths []string, stdin io.Reader, loader *config.Loader) *inpu
 			s.add(p, cfg)
 			continue
 		}
-		w := &walker{loader: loader, add: s.add, fail: s.fail}
+		w := &walker{loader: loader, add: s.add, fail: s.fail, notice: s.notice}
 		w.walk(p)
 	}
 	return s
@@ -81,6 +81,9 @@ func collectInputs(paths []string, stdin io.Reader, loader *config.Loader) *inpu
 func (s *inputSet) add(path string, cfg *config.Config) {
 	s.inputs = append(s.inputs, lint.Input{Path: path, Options: s.optionsOf(cfg)})
 }
+
+// notice records a notice of a file skipped.
+func (s *inputSet) notice(msg string) { s.notices = append(s.notices, msg) }
 
 // fail records an error once.
 func (s *inputSet) fail(err error) {

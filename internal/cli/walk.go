@@ -22,13 +22,17 @@ import (
 // exclude, and files whose extension the configuration does not map to a
 // markup. It does not follow symlinks to directories, even inside the
 // tree (no loops), nor symlinks that leave the tree; a symlink to a file
-// inside the tree is linted under the link's name.
+// inside the tree is linted under the link's name. A symlink that leads
+// nowhere (broken, or a loop) and a named pipe, socket or device are
+// skipped with a notice.
 type walker struct {
 	loader *config.Loader
 	// add takes a file found and its configuration.
 	add func(path string, cfg *config.Config)
 	// fail takes an error; the walk goes on.
 	fail func(error)
+	// notice takes a notice of a file skipped ("a: skipped: ...").
+	notice func(string)
 	// realRoot is the tree's root with symlinks resolved.
 	realRoot string
 }
@@ -129,7 +133,8 @@ func (w *walker) dir(dir string, domain []string, patterns []gitignore.Pattern) 
 // kind says whether an entry is walked as a directory or linted as a
 // file; ok is false for what the walk skips: symlinks to directories,
 // symlinks that leave the tree or lead nowhere (broken, or a loop),
-// devices, pipes and sockets.
+// devices, pipes and sockets (the last two with a notice: reading a pipe
+// would wait for a writer for ever).
 func (w *walker) kind(path string, e fs.DirEntry) (isDir, ok bool) {
 	switch t := e.Type(); {
 	case t.IsDir():
@@ -137,6 +142,7 @@ func (w *walker) kind(path string, e fs.DirEntry) (isDir, ok bool) {
 	case t.IsRegular():
 		return false, true
 	case t&fs.ModeSymlink == 0:
+		w.notice(fmt.Sprintf("%s: skipped: not a regular file (%s)", path, specialKind(t)))
 		return false, false
 	}
 	abs, err := filepath.Abs(path)
@@ -145,6 +151,7 @@ func (w *walker) kind(path string, e fs.DirEntry) (isDir, ok bool) {
 	}
 	target, err := filepath.EvalSymlinks(abs)
 	if err != nil {
+		w.notice(fmt.Sprintf("%s: skipped: a symlink that leads nowhere (broken, or a loop)", path))
 		return false, false
 	}
 	info, err := os.Stat(target)
@@ -156,6 +163,20 @@ func (w *walker) kind(path string, e fs.DirEntry) (isDir, ok bool) {
 		return false, false
 	}
 	return false, true
+}
+
+// specialKind names the kind of a file that is neither a regular file, a
+// directory nor a symlink.
+func specialKind(t fs.FileMode) string {
+	switch {
+	case t&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case t&fs.ModeSocket != 0:
+		return "a socket"
+	case t&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "of mode " + t.String()
 }
 
 // readGitignore appends the patterns of dir's .gitignore, if it has one,

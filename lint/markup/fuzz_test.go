@@ -34,12 +34,19 @@ func fuzzMapping(t *testing.T, kind markup.Kind, src string) {
 		require.True(t, utf8.Valid(doc.Text), "valid in, valid out: %q", doc.Text)
 	}
 	// spans inside a block map to ordered spans of the file (blocks need
-	// not be in source order: alt text follows its paragraph)
+	// not be in source order: alt text follows its paragraph); a span of
+	// whole characters of Text maps to whole characters of a valid file
 	off := 0
+	validSrc := utf8.ValidString(src)
 	for _, block := range strings.Split(string(doc.Text), markup.BlockSeparator) {
 		for i := off; i <= off+len(block); i++ {
-			s, e := doc.SourceSpan(i, min(i+3, off+len(block)))
+			end := min(i+3, off+len(block))
+			s, e := doc.SourceSpan(i, end)
 			require.True(t, 0 <= s && s <= e && e <= len(src), "span %d: [%d, %d) of %d", i, s, e, len(src))
+			if validSrc && runeStart(doc.Text, i) && runeStart(doc.Text, end) {
+				require.True(t, runeStart([]byte(src), s) && runeStart([]byte(src), e),
+					"span [%d, %d) of whole characters maps to [%d, %d), inside a character of the file", i, end, s, e)
+			}
 		}
 		off += len(block) + len(markup.BlockSeparator)
 	}
@@ -47,6 +54,10 @@ func fuzzMapping(t *testing.T, kind markup.Kind, src string) {
 		require.True(t, 0 <= sp.Start && sp.Start < sp.End && sp.End <= len(src), "suppression %+v", sp)
 	}
 }
+
+// runeStart reports whether offset i of b starts a character (or is the
+// end of b).
+func runeStart(b []byte, i int) bool { return i >= len(b) || utf8.RuneStart(b[i]) }
 
 func FuzzMarkdown(f *testing.F) {
 	seedArticles(f, ".md")

@@ -1,0 +1,59 @@
+package markup_test
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"testing"
+
+	"github.com/unitlint/unitlint/internal/newsgen"
+	"github.com/unitlint/unitlint/lint"
+	"github.com/unitlint/unitlint/lint/markup"
+	"github.com/unitlint/unitlint/rules"
+)
+
+// BenchmarkRunner lints 256 generated stories of 64 KiB (16 MiB) of each
+// markup with every rule through lint.Runner, as `unitlint check DIR`
+// does: the throughput of all cores (one worker per core), and the
+// allocations per MB of source. Compare -cpu 1 with -cpu 2 (or more):
+//
+//	go test -run '^$' -bench Runner -benchmem -cpu 1,2 ./lint/markup
+func BenchmarkRunner(b *testing.B) {
+	kinds := []struct {
+		name string
+		kind markup.Kind
+		gen  func(int, uint64) []byte
+	}{
+		{"text", markup.Text, newsgen.Article},
+		{"markdown", markup.Markdown, newsMarkdown},
+		{"html", markup.HTML, newsHTML},
+	}
+	const files, size = 256, 64 << 10
+	for _, k := range kinds {
+		inputs := make([]lint.Input, files)
+		total := 0
+		for i := range inputs {
+			src := k.gen(size, uint64(i))
+			inputs[i] = lint.Input{Path: fmt.Sprintf("story%03d", i), Src: src}
+			total += len(src)
+		}
+		parse := k.kind.Parser()
+		r := &lint.Runner{Analyzers: rules.All(), Parse: func(string) lint.ParseFunc { return parse }}
+		b.Run(k.name, func(b *testing.B) {
+			b.SetBytes(int64(total))
+			b.ReportAllocs()
+			var before, after runtime.MemStats
+			runtime.ReadMemStats(&before)
+			for b.Loop() {
+				err := r.Run(context.Background(), inputs, func(res *lint.Result) error { return res.Err })
+				if err != nil {
+					b.Fatal(err)
+				}
+			}
+			runtime.ReadMemStats(&after)
+			mb := float64(b.N) * float64(total) / 1e6
+			b.ReportMetric(float64(after.Mallocs-before.Mallocs)/mb, "allocs/MB")
+			b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/mb/1e6, "alloc-MB/MB")
+		})
+	}
+}
