@@ -33,11 +33,12 @@ type Result struct {
 	Err error
 }
 
-// ParseFunc turns a source file into the document the rules see.
-type ParseFunc func(*File) (*Document, error)
+// ParseFunc turns a source file into the document the rules see. It
+// returns ctx's error, promptly, once ctx is done.
+type ParseFunc func(ctx context.Context, f *File) (*Document, error)
 
 // ParseText is the ParseFunc for plain text.
-func ParseText(f *File) (*Document, error) { return NewTextDocument(f), nil }
+func ParseText(_ context.Context, f *File) (*Document, error) { return NewTextDocument(f), nil }
 
 // Analyze runs analyzers (and what they require) over one document.
 // Diagnostics come back mapped to the source file, sorted by position,
@@ -310,7 +311,7 @@ func (r *Runner) lintOne(ctx context.Context, in Input) *Result {
 			parse = p
 		}
 	}
-	doc, err := parse(f)
+	doc, err := parse(ctx, f)
 	if err != nil {
 		res.Err = fmt.Errorf("parse %s: %w", in.Path, err)
 		return res

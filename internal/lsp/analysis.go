@@ -144,7 +144,7 @@ func (j *judgedPair) localeSensitive() bool {
 // when the edit between them cannot change them (see reuse).
 func (l *linter) analyze(ctx context.Context, prev *analysis, src source) (*analysis, error) {
 	f := lint.NewFile(src.name, src.text)
-	doc, err := src.kind.Parser()(f)
+	doc, err := src.kind.Parser()(ctx, f)
 	if err != nil {
 		return nil, fmt.Errorf("parse %s: %w", src.name, err)
 	}

@@ -752,7 +752,7 @@ func TestMarkdownAndHTML(t *testing.T) {
 
 func mustParse(t *testing.T, kind markup.Kind, text string) *lint.Document {
 	t.Helper()
-	doc, err := kind.Parser()(lint.NewFile("a", []byte(text)))
+	doc, err := kind.Parser()(context.Background(), lint.NewFile("a", []byte(text)))
 	require.NoError(t, err)
 	return doc
 }

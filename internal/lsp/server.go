@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"os"
 	"slices"
 	"strings"
 	"sync"
@@ -176,8 +177,10 @@ func (s *Server) Serve(ctx context.Context, in io.Reader, out io.Writer) error {
 	// Close the stream first: a lint blocked writing to a client that no
 	// longer reads fails and lets go. The connection's reader is not waited
 	// for: closing a process's stdin does not interrupt a read under way,
-	// and the process is about to exit; it ends when in does.
-	if err := st.Close(); err != nil {
+	// and the process is about to exit; it ends when in does. The
+	// connection may have closed the stream first, on its way out: that is
+	// no error.
+	if err := st.Close(); err != nil && !errors.Is(err, os.ErrClosed) {
 		s.log.Error("close", "err", err)
 	}
 	s.lints.Wait()

@@ -93,11 +93,13 @@ func (s *Server) fix(w http.ResponseWriter, r *http.Request) error {
 func (s *Server) lint(ctx context.Context, in *checkInput, src []byte) (*lint.Result, error) {
 	ctx, cancel := context.WithTimeout(ctx, s.cfg.WriteTimeout)
 	defer cancel()
-	doc, err := in.parse(lint.NewFile(inputPath, src))
-	if err != nil {
+	var res *lint.Result
+	doc, err := in.parse(ctx, lint.NewFile(inputPath, src))
+	if err == nil {
+		res, err = lint.Analyze(ctx, doc, s.analyzers, &in.opts)
+	} else if ctx.Err() == nil {
 		return nil, errorf(http.StatusBadRequest, "read the text as %s: %v", in.format, err)
 	}
-	res, err := lint.Analyze(ctx, doc, s.analyzers, &in.opts)
 	switch {
 	case errors.Is(err, context.DeadlineExceeded):
 		return nil, errorf(http.StatusServiceUnavailable, "the check took longer than %s and was stopped", s.cfg.WriteTimeout)

@@ -223,7 +223,7 @@ func TestInvalidBytes(t *testing.T) {
 		{"a.md", "`code \xff`\n\nIt is 57km (92 miles)."},
 		{"a.html", "<p title=\"\xff\">It is 57km (92 miles).</p>"},
 	} {
-		doc, err := markup.ForPath(tt.name, nil)(lint.NewFile(tt.name, []byte(tt.src)))
+		doc, err := markup.ForPath(tt.name, nil)(context.Background(), lint.NewFile(tt.name, []byte(tt.src)))
 		require.NoError(t, err)
 		r, err := lint.Analyze(context.Background(), doc, rules.All(), nil)
 		require.NoError(t, err)

@@ -104,7 +104,7 @@ func BenchmarkParse(b *testing.B) {
 				b.SetBytes(int64(len(src)))
 				b.ReportAllocs()
 				for b.Loop() {
-					if _, err := parse(lint.NewFile("a", src)); err != nil {
+					if _, err := parse(context.Background(), lint.NewFile("a", src)); err != nil {
 						b.Fatal(err)
 					}
 				}
@@ -134,7 +134,7 @@ func BenchmarkCheck(b *testing.B) {
 			b.SetBytes(int64(len(src)))
 			b.ReportAllocs()
 			for b.Loop() {
-				doc, err := parse(lint.NewFile("a", src))
+				doc, err := parse(context.Background(), lint.NewFile("a", src))
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -153,7 +153,7 @@ func TestBenchmarkInputs(t *testing.T) {
 		kind markup.Kind
 		src  []byte
 	}{{markup.Markdown, newsMarkdown(16<<10, 1)}, {markup.HTML, newsHTML(16<<10, 1)}} {
-		doc, err := tc.kind.Parser()(lint.NewFile("a", tc.src))
+		doc, err := tc.kind.Parser()(context.Background(), lint.NewFile("a", tc.src))
 		if err != nil {
 			t.Fatal(err)
 		}

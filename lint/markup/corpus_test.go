@@ -179,7 +179,7 @@ func TestCorpusWrapped(t *testing.T) {
 			for i, p := range plain {
 				want[i] = judged{A: [2]int{w.at[p.A[0]], w.end[p.A[1]]}, B: [2]int{w.at[p.B[0]], w.end[p.B[1]]}, Verdict: p.Verdict, Fix: p.Fix}
 			}
-			doc, err := v.kind.Parser()(lint.NewFile(l.ID, w.src))
+			doc, err := v.kind.Parser()(context.Background(), lint.NewFile(l.ID, w.src))
 			require.NoError(t, err)
 			checkSegments(t, doc)
 			got := judgedPairs(t, doc)
@@ -209,7 +209,7 @@ func TestParseConcurrently(t *testing.T) {
 			defer wg.Done()
 			for i := 0; i < 50; i++ {
 				src := fmt.Sprintf("# T%d\n\nIt is **%d km** (3 miles) <b>x</b> `y`.\n", i, i)
-				doc, err := markup.ParseMarkdown(lint.NewFile("a.md", []byte(src)))
+				doc, err := markup.ParseMarkdown(context.Background(), lint.NewFile("a.md", []byte(src)))
 				assert.NoError(t, err)
 				assert.Equal(t, fmt.Sprintf("T%d%sIt is %d km (3 miles) x %s.", i, sep, i, obj), string(doc.Text))
 			}

@@ -1,6 +1,7 @@
 package markup_test
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -27,7 +28,7 @@ func seedArticles(f *testing.F, ext string) {
 // fuzzMapping holds the segment map of any input to its contract, and
 // every span of Text to a span of the file.
 func fuzzMapping(t *testing.T, kind markup.Kind, src string) {
-	doc, err := kind.Parser()(lint.NewFile("f", []byte(src)))
+	doc, err := kind.Parser()(context.Background(), lint.NewFile("f", []byte(src)))
 	require.NoError(t, err)
 	checkSegments(t, doc)
 	if utf8.ValidString(src) {

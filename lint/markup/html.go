@@ -2,6 +2,7 @@ package markup
 
 import (
 	"bytes"
+	"context"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -19,12 +20,15 @@ import (
 // <template>, <svg> and <math> is not prose; alt and title attributes,
 // and the content of a description <meta>, are prose blocks of their own.
 // Comments may hold suppression directives.
-func ParseHTML(f *lint.File) (*lint.Document, error) {
+func ParseHTML(ctx context.Context, f *lint.File) (*lint.Document, error) {
 	src := f.Source()
 	start := lint.BOMLen(src)
 	b := newBuilder(src, start)
-	h := &htmlWalker{b: b}
+	h := &htmlWalker{b: b, stop: ctx.Err}
 	h.walk(sourceView(src, start, len(src)))
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	return b.document(f), nil
 }
 
@@ -79,7 +83,18 @@ type htmlWalker struct {
 	code int
 	// sups says, for each open <sup>, whether its content is skipped.
 	sups []bool
+	// stop, when set, returns the error of a cancelled parse (ctx.Err);
+	// the walk looks at it every stopEvery tokens and ends once it is not
+	// nil.
+	stop func() error
 }
+
+// stopEvery is how many tokens (HTML) or lines (Markdown) a parse reads
+// between two looks at its context: a few microseconds of work.
+const stopEvery = 256
+
+// stopped reports whether the parse was cancelled.
+func (h *htmlWalker) stopped() bool { return h.stop != nil && h.stop() != nil }
 
 // skipping reports whether text here is not prose.
 func (h *htmlWalker) skipping() bool { return h.raw > 0 || h.code > 0 }
@@ -99,10 +114,13 @@ func (h *htmlWalker) reset(all bool) {
 func (h *htmlWalker) walk(v *view) {
 	z := html.NewTokenizer(bytes.NewReader(v.buf))
 	off := 0
-	for {
+	for n := 1; ; n++ {
 		tt := z.Next()
 		if tt == html.ErrorToken {
 			// io.EOF: the tokenizer reads from memory and has no size limit
+			return
+		}
+		if n%stopEvery == 0 && h.stopped() {
 			return
 		}
 		start := off

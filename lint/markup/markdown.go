@@ -2,6 +2,7 @@ package markup
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"sync"
 
@@ -33,7 +34,7 @@ var markdownParser = sync.OnceValue(func() parser.Parser {
 // text is a block of its own; HTML blocks and inline HTML are read as in
 // ParseHTML. YAML ("---") or TOML ("+++") front matter is skipped, except
 // its title, description and summary.
-func ParseMarkdown(f *lint.File) (*lint.Document, error) {
+func ParseMarkdown(ctx context.Context, f *lint.File) (*lint.Document, error) {
 	src := f.Source()
 	start := lint.BOMLen(src)
 	b := newBuilder(src, start)
@@ -52,14 +53,44 @@ func ParseMarkdown(f *lint.File) (*lint.Document, error) {
 			}
 		}
 	}
-	root := markdownParser().Parse(text.NewReader(buf))
-	w := &mdWalker{b: b, buf: buf, base: body, h: htmlWalker{b: b}}
+	root := markdownParser().Parse(&stoppingReader{Reader: text.NewReader(buf), stop: ctx.Err})
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	w := &mdWalker{b: b, buf: buf, base: body, h: htmlWalker{b: b, stop: ctx.Err}}
 	w.v = &view{buf: buf, pieces: []piece{{0, body, len(buf)}}}
 	if err := ast.Walk(root, w.visit); err != nil {
 		return nil, fmt.Errorf("markdown: %w", err)
 	}
 	w.flush()
 	return b.document(f), nil
+}
+
+// stoppingReader is goldmark's reader of the source that ends it early
+// once stop returns an error: goldmark's block parser, which reads line by
+// line until PeekLine finds no more, then stops within stopEvery lines,
+// and parses the inlines of the blocks read so far. goldmark takes no
+// context; this is how a Markdown parse is cancelled.
+type stoppingReader struct {
+	text.Reader
+	stop  func() error
+	lines int
+	ended bool
+}
+
+// PeekLine returns the current line, or none (the end of the source) once
+// the parse is stopped.
+func (r *stoppingReader) PeekLine() ([]byte, text.Segment) {
+	if !r.ended {
+		if r.lines++; r.lines%stopEvery == 0 && r.stop() != nil {
+			r.ended = true
+		}
+	}
+	if r.ended {
+		_, seg := r.Position()
+		return nil, seg
+	}
+	return r.Reader.PeekLine()
 }
 
 // hasLoneCR reports whether b has a "\r" not followed by "\n".

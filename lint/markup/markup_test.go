@@ -1,6 +1,7 @@
 package markup_test
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -21,7 +22,7 @@ const (
 func parse(t testing.TB, kind markup.Kind, src string) *lint.Document {
 	t.Helper()
 	f := lint.NewFile("x", []byte(src))
-	doc, err := kind.Parser()(f)
+	doc, err := kind.Parser()(context.Background(), f)
 	require.NoError(t, err)
 	checkSegments(t, doc)
 	return doc
@@ -93,7 +94,7 @@ func TestKinds(t *testing.T) {
 	// ForPath: by extension; plain text for one it does not know
 	src := "**57km** (92 miles)"
 	for path, want := range map[string]string{"a.md": "57km (92 miles)", "a.rst": src, "a": src, "a.html": src} {
-		doc, err := markup.ForPath(path, nil)(lint.NewFile(path, []byte(src)))
+		doc, err := markup.ForPath(path, nil)(context.Background(), lint.NewFile(path, []byte(src)))
 		require.NoError(t, err)
 		assert.Equal(t, want, string(doc.Text), path)
 	}
