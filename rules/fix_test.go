@@ -40,3 +40,13 @@ func TestFixesThatSettle(t *testing.T) {
 		})
 	}
 }
+
+// TestNoFixThatChangesTheVariety: where every spelling of the right unit
+// would drop the copy's one British cue (and so turn its long ton short),
+// the finding carries no fix; the editor decides.
+func TestNoFixThatChangesTheVariety(t *testing.T) {
+	ds := check(t, "It weighs 1 ton (1 litre).", lint.Options{})
+	require.Len(t, ds, 1)
+	assert.Equal(t, "1 ton is about 1,016,047 grams, not 1 litre: a unit of a volume is written for a mass", ds[0].Message)
+	assert.Empty(t, ds[0].Fixes)
+}

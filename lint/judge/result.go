@@ -108,7 +108,9 @@ func (j *judgement) pass(ev *evaluation, viaHedge bool) Result {
 			if !j.acceptable(ev, false) {
 				nums, _ = j.numberTexts(ev, fixSig)
 			}
-			j.setFix(&r, nums, j.respell(ev.m.ub, nums))
+			if unit := j.respell(ev.m.ub, nums); unit != "" {
+				j.setFix(&r, nums, unit)
+			}
 		}
 		return r
 	case infoStacked:
@@ -263,6 +265,8 @@ func (j *judgement) wrongUnit() Result {
 			nums = nil
 		}
 	}
-	j.setFix(&r, nums, j.respell(cu, nums))
+	if unit := j.respell(cu, nums); unit != "" {
+		j.setFix(&r, nums, unit)
+	}
 	return r
 }

@@ -147,14 +147,16 @@ func (j *judgement) nearestCounterpart(ua, ub *units.Unit) *units.Unit {
 // number (singular or plural; a name for a symbol is plural unless B's
 // number, nums when the fix rewrites it, is one: "3.8 liters") and the same
 // -re/-er spelling. Generic
-// spellings ("gallons") are never chosen; "" when u has no spelling.
+// spellings ("gallons") are never chosen.
 //
 // Where A's unit is the member of a generic family that the copy's variety
 // of English picks ("1 gallon (1 t)": the US gallon of American or neutral
 // copy), the new spelling keeps that variety: it neither brings in a cue of
 // the other ("litre", "tonne" in American copy) nor drops one of its own
 // ("litre" rewritten "L/100km"), which would make the fixed pair read the
-// gallon or ton the other way.
+// gallon or ton the other way. It returns "" when u has no such spelling
+// ("1 ton (1 litre)" in British copy: no spelling of the gram says
+// British), and then there is no fix: the editor decides.
 func (j *judgement) respell(u *units.Unit, nums []numberEdit) string {
 	if j.cat == nil || u == nil {
 		return ""
@@ -167,7 +169,10 @@ func (j *judgement) respell(u *units.Unit, nums []numberEdit) string {
 		if sp.Unit != u || sp.Generic {
 			continue
 		}
-		s := spellingScore(written, sp, plural) + varietyPenalty(written, sp.Text, want)
+		if changesVariety(written, sp.Text, want) {
+			continue
+		}
+		s := spellingScore(written, sp, plural)
 		if sp.Text == u.Symbol || sp.Text == u.Name || sp.Text == u.Plural {
 			s -= 3 // among close candidates, the unit's own symbol or name
 		}
@@ -215,12 +220,12 @@ func spellingScore(written string, sp units.Spelling, plural bool) int {
 	return score + levenshtein(lw, lc)
 }
 
-// varietyPenalty ranks a candidate spelling cand for replacing written
-// when the copy must keep reading as variety want: high when it brings in
-// a cue of the other variety or drops one of want's.
-func varietyPenalty(written, cand string, want units.Variety) int {
+// changesVariety reports whether writing cand for written would change
+// what copy that must read as variety want reads as: cand brings in a cue
+// of the other variety, or drops one of want's.
+func changesVariety(written, cand string, want units.Variety) bool {
 	if want == units.VarietyNone {
-		return 0
+		return false
 	}
 	side := func(s string) (own, other bool) {
 		uk, us := units.SpellingVariety(s)
@@ -231,14 +236,7 @@ func varietyPenalty(written, cand string, want units.Variety) int {
 	}
 	wOwn, wOther := side(written)
 	cOwn, cOther := side(cand)
-	p := 0
-	if cOther && !wOther {
-		p += 2000
-	}
-	if wOwn && !cOwn {
-		p += 2000
-	}
-	return p
+	return cOther && !wOther || wOwn && !cOwn
 }
 
 // spellStyle classifies a unit spelling: 0 symbol ("km", "sq km", "km²",
