@@ -53,8 +53,8 @@ func ParseMarkdown(ctx context.Context, f *lint.File) (*lint.Document, error) {
 			}
 		}
 	}
-	root := markdownParser().Parse(&stoppingReader{Reader: text.NewReader(buf), stop: ctx.Err})
-	if err := ctx.Err(); err != nil {
+	root, err := parseTree(ctx, buf)
+	if err != nil {
 		return nil, err
 	}
 	w := &mdWalker{b: b, buf: buf, base: body, h: htmlWalker{b: b, stop: ctx.Err}}
@@ -64,6 +64,42 @@ func ParseMarkdown(ctx context.Context, f *lint.File) (*lint.Document, error) {
 	}
 	w.flush()
 	return b.document(f), nil
+}
+
+// backgroundParseSize is the size from which a Markdown parse runs on a
+// goroutine of its own, so that a cancellation returns at once.
+const backgroundParseSize = 1 << 20
+
+// parseTree parses buf with goldmark and returns the tree, or ctx's error
+// once ctx is done. goldmark parses in two phases, blocks then inlines,
+// and takes no context: the block phase stops within stopEvery lines
+// (stoppingReader), and the inline phase then reads only the blocks found
+// so far, which can still take a second in a file of hundreds of
+// megabytes. So a large file is parsed on a goroutine of its own, and a
+// cancellation returns at once, leaving that bounded remainder to end on
+// its own with its result dropped.
+func parseTree(ctx context.Context, buf []byte) (ast.Node, error) {
+	parse := func() ast.Node {
+		return markdownParser().Parse(&stoppingReader{Reader: text.NewReader(buf), stop: ctx.Err})
+	}
+	if len(buf) < backgroundParseSize || ctx.Done() == nil {
+		root := parse()
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		return root, nil
+	}
+	done := make(chan ast.Node, 1) // buffered: the goroutine never blocks
+	go func() { done <- parse() }()
+	select {
+	case root := <-done:
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		return root, nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
 }
 
 // stoppingReader is goldmark's reader of the source that ends it early
