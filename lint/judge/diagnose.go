@@ -81,6 +81,16 @@ func (j *judgement) diagnose(evs []evaluation) *diagnosis {
 			return j.explainHypothesis(ev, h)
 		}
 	}
+	// the least specific mistake last: A's figure copied unconverted (a
+	// unit confusion above says more: "tonnes where short tons were meant")
+	for i := range evs {
+		ev := &evs[i]
+		if h, ok := unconverted(ev.m); ok {
+			if h := j.bestFit(ev, []hypothesis{h}); h != nil {
+				return j.explainHypothesis(ev, h)
+			}
+		}
+	}
 	return nil
 }
 
@@ -316,6 +326,20 @@ func wrongDirection(m model) hypothesis {
 		why = "converted the wrong way (a density converts with the inverse of the area factor)"
 	}
 	return hypothesis{cause: CauseWrongDirection, g: convertMapping(m.ub, m.ua), kind: m.kind, why: why, scalable: true}
+}
+
+// unconverted is A's figure written unconverted in B's unit ("5cm (5in)",
+// "40 nautical miles (40 miles)"), for units of a linear scale. Where the
+// factor between them lies within a third of one ("100 m (100 yards)"), it
+// is near: it explains b only when b is no rounding of the exact value.
+func unconverted(m model) (hypothesis, bool) {
+	if m.kind != kindQuantity || m.ua.Inverse != m.ub.Inverse || m.ua.Offset != nil || m.ub.Offset != nil {
+		return hypothesis{}, false
+	}
+	f := quo(m.ua.Factor, m.ub.Factor)
+	near := f.Cmp(ratio(3, 4)) >= 0 && f.Cmp(ratio(4, 3)) <= 0
+	return hypothesis{cause: CauseUnconverted, g: mapping{mul: ratio(1, 1)}, kind: m.kind, near: near,
+		why: "the figure was copied without being converted"}, true
 }
 
 // linearHypotheses are the length factor used for an area, volume or density

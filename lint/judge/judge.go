@@ -154,8 +154,9 @@ const (
 	CauseScaleSlip         Cause = "scale-word-slip"
 	CauseTypo              Cause = "typo"
 	CauseApproximateFactor Cause = "approximate-factor"
-	CauseWrongUnit         Cause = "wrong-unit" // B written in a unit of another dimension
-	CauseRounding          Cause = "rounding"   // undiagnosed, within 30 %
+	CauseUnconverted       Cause = "unconverted" // A's figure copied into B's unit: "5cm (5in)"
+	CauseWrongUnit         Cause = "wrong-unit"  // B written in a unit of another dimension
+	CauseRounding          Cause = "rounding"    // undiagnosed, within 30 %
 	CauseOther             Cause = "other"
 )
 

@@ -602,7 +602,7 @@ func TestVerdictString(t *testing.T) {
 var allCauses = []Cause{
 	CauseLinearArea, CauseLinearVolume, CauseOffsetOnChange, CauseOffsetMissing, CauseSwappedScales,
 	CauseWrongDirection, CauseGallon, CauseTon, CauseNauticalMile, CauseKnots, CauseTroyOunce,
-	CauseScaleSlip, CauseTypo, CauseApproximateFactor, CauseWrongUnit, CauseRounding, CauseOther,
+	CauseScaleSlip, CauseTypo, CauseApproximateFactor, CauseUnconverted, CauseWrongUnit, CauseRounding, CauseOther,
 }
 
 // TestFixForEveryCause: every pair that is not OK carries a fix, whatever
@@ -635,6 +635,7 @@ func TestFixForEveryCause(t *testing.T) {
 		{CauseScaleSlip, op(t, cat, "1.3 million", "km2"), op(t, cat, "502", "mi2"), TempUnknown, "1.3 million sq km (502,000 sq miles)"},
 		{CauseTypo, op(t, cat, "48,000", "km2"), op(t, cat, "15,800", "mi2"), TempUnknown, "48,000 sq km (18,500 sq miles)"},
 		{CauseApproximateFactor, op(t, cat, "3,280", "m"), op(t, cat, "10,824", "ft"), TempUnknown, "3,280 m (10,761 ft)"},
+		{CauseUnconverted, op(t, cat, "5", "cm"), op(t, cat, "5", "in"), TempUnknown, "5 cm (2 in)"},
 		{CauseWrongUnit, op(t, cat, "310", "lb", spelled("pounds")), op(t, cat, "200", "km"), TempUnknown, "310 pounds (140 kg)"},
 		{CauseRounding, op(t, cat, "100", "km"), op(t, cat, "70", "mi"), TempUnknown, "100 km (62 miles)"},
 		{CauseOther, op(t, cat, "100,000", "km2"), op(t, cat, "453", "mi2"), TempUnknown, "100,000 sq km (38,600 sq miles)"},

@@ -107,8 +107,9 @@ func TestWorkedExamples(t *testing.T) {
 			verdict: Error, strict: Error, cause: CauseLinearArea, exact: 3.86102, fix: "3.9 sq miles"},
 		{name: "60mph (97km/h)", a: side{"60", "mph", 0}, b: side{"97", "km/h", 0},
 			verdict: OK, strict: OK, exact: 96.5606},
+		// §5 gives no cause ("ERROR (+61 %)"); the figure is A's, copied
 		{name: "10km (10 miles)", a: side{"10", "km", 0}, b: side{"10", "mi", 0},
-			verdict: Error, strict: Error, cause: CauseOther, exact: 6.21371, fix: "6.2 miles"},
+			verdict: Error, strict: Error, cause: CauseUnconverted, exact: 6.21371, fix: "6.2 miles"},
 		{name: "1 mile (2km)", a: side{"1", "mi", 0}, b: side{"2", "km", 0},
 			verdict: Warning, strict: Warning, cause: CauseRounding, exact: 1.60934, fix: "1.6 km"},
 		{name: "2.2km (1 mile)", a: side{"2.2", "km", 0}, b: side{"1", "mi", 0},
