@@ -50,3 +50,14 @@ func TestNoFixThatChangesTheVariety(t *testing.T) {
 	assert.Equal(t, "1 ton is about 1,016,047 grams, not 1 litre: a unit of a volume is written for a mass", ds[0].Message)
 	assert.Empty(t, ds[0].Fixes)
 }
+
+// TestNoFixThatLeavesWordsBehind: a density written for an area with
+// nouns before "per" gets no fix (rewriting the unit alone would leave
+// "people" behind), and "per per" is no density at all.
+func TestNoFixThatLeavesWordsBehind(t *testing.T) {
+	ds := check(t, "The 1 sq m (5 people per sq mi) plot.", lint.Options{})
+	require.Len(t, ds, 1)
+	assert.Equal(t, "1 sq m is about 0.0000003861 square miles, not 5 people per sq mi: a unit of a density is written for an area", ds[0].Message)
+	assert.Empty(t, ds[0].Fixes)
+	assert.Empty(t, check(t, "The 1 sq m (1 per per sq mi) plot.", lint.Options{}))
+}

@@ -3,6 +3,7 @@ package judge
 import (
 	"math/big"
 	"strings"
+	"unicode"
 
 	"github.com/unitlint/unitlint/lint/units"
 )
@@ -234,6 +235,28 @@ func isFahrenheit(u *units.Unit) bool {
 	return u.Factor.Cmp(big.NewRat(5, 9)) == 0
 }
 
+// wordsBeforeUnit reports whether words stand between B's last number and
+// its unit, a density ("5 people per sq mi"): they belong to the unit as written, and a
+// fix that rewrites the unit alone would leave them behind ("0.4 people sq
+// mi"), so a wrong unit then gets no fix.
+func (j *judgement) wordsBeforeUnit() bool {
+	b := j.p.B
+	if b.Unit.Dim != units.Density || len(b.Numbers) == 0 || b.Text == "" {
+		return false
+	}
+	first, last := b.Numbers[0], b.Numbers[len(b.Numbers)-1]
+	i := strings.Index(b.Text, first.Text)
+	if i < 0 {
+		return false
+	}
+	base := first.Start - i
+	s, e := last.End-base, b.UnitStart-base
+	if s < 0 || e > len(b.Text) || s >= e {
+		return false
+	}
+	return strings.IndexFunc(b.Text[s:e], unicode.IsLetter) >= 0
+}
+
 // wrongUnit reports B written in a unit of another dimension
 // (PRECISION.md §4.5): ERROR, Exact in the counterpart of B's unit in A's
 // dimension (see counterpart), and a fix that corrects the unit and, when
@@ -265,7 +288,7 @@ func (j *judgement) wrongUnit() Result {
 			nums = nil
 		}
 	}
-	if unit := j.respell(cu, nums); unit != "" {
+	if unit := j.respell(cu, nums); unit != "" && !j.wordsBeforeUnit() {
 		j.setFix(&r, nums, unit)
 	}
 	return r

@@ -1,6 +1,7 @@
 package quantity
 
 import (
+	"bytes"
 	"context"
 	"math/big"
 	"unicode"
@@ -364,14 +365,15 @@ func (s *Scanner) unitAfter(text []byte, j int, num number) (unitMatch, int, int
 		if u, ok := try(at, ' '); ok {
 			return u, u.start, u.end, false, true
 		}
-		// "1,250 people per sq km": up to two words, then a density unit
+		// "1,250 people per sq km": up to two words (nouns, never "per"),
+		// then a density unit
 		k := at
 		for words := 0; words < 2; words++ {
 			e := k
 			for e < n && isASCIILetter(text[e]) {
 				e++
 			}
-			if e == k {
+			if e == k || bytes.EqualFold(text[k:e], []byte("per")) {
 				break
 			}
 			w := spaceWidth(text, e)
