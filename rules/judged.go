@@ -14,7 +14,9 @@ import (
 
 // Judged is a pair with its judgement.
 type Judged struct {
-	pairs.Pair
+	// Pair points into the pairs analyzer's or the restatement analyzer's
+	// result (a pair is not copied: a document holds thousands).
+	*pairs.Pair
 	Result judge.Result
 	// Relation says how a restatement (Shape pairs.ShapeRestated) refers
 	// back to its earlier mention; empty for a conversion pair.
@@ -37,17 +39,19 @@ var Judgements = &lint.Analyzer{
 		ties, _ := p.ResultOf[restate.Analyzer].([]restate.Tie)
 		opts := JudgeOptions(p.Options)
 		out := make([]Judged, 0, len(ps)+len(ties))
-		for _, pr := range ps {
+		for i := range ps {
 			if err := p.Context.Err(); err != nil {
 				return nil, err
 			}
+			pr := &ps[i]
 			out = append(out, Judged{Pair: pr, Result: judge.Judge(pr.Judge, opts)})
 		}
-		for _, t := range ties {
+		for i := range ties {
 			if err := p.Context.Err(); err != nil {
 				return nil, err
 			}
-			out = append(out, Judged{Pair: t.Pair, Result: judge.Judge(t.Judge, opts), Relation: t.Relation})
+			t := &ties[i]
+			out = append(out, Judged{Pair: &t.Pair, Result: judge.Judge(t.Judge, opts), Relation: t.Relation})
 		}
 		sort.SliceStable(out, func(i, j int) bool { return out[i].B.Start < out[j].B.Start })
 		return out, nil
