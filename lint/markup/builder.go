@@ -11,9 +11,14 @@ type builder struct {
 	text []byte
 	segs []lint.Segment
 	sups []lint.Suppression
-	// lastSrc is the source offset after the last piece emitted: the
-	// anchor of separators and of objects whose source is not known.
+	// lastSrc is the furthest source offset any piece emitted reaches:
+	// the anchor of separators.
 	lastSrc int
+	// pieceEnd is the source offset after the last piece emitted, the
+	// anchor of an object whose source is not known: inside the block, in
+	// order, even in a block emitted later than the text after it (alt
+	// text: "![a ![]() b]()").
+	pieceEnd int
 	// broken is set when Text ends with a block separator (or is empty).
 	broken bool
 	// lastCopy is set when the last segment is a copy of the source.
@@ -48,13 +53,13 @@ func (b *builder) push(text []byte, start, end int, same bool) {
 			s.TextLen += len(text)
 			s.SourceLen += len(text)
 			b.text = append(b.text, text...)
-			b.lastSrc = end
+			b.lastSrc, b.pieceEnd = max(b.lastSrc, end), end
 			return
 		}
 	}
 	b.segs = append(b.segs, lint.Segment{Text: len(b.text), TextLen: len(text), Source: start, SourceLen: end - start})
 	b.text = append(b.text, text...)
-	b.lastSrc = max(b.lastSrc, end)
+	b.lastSrc, b.pieceEnd = max(b.lastSrc, end), end
 	b.lastCopy = same
 }
 
@@ -78,15 +83,15 @@ func (b *builder) replace(s string, start, end int) {
 // object appends ObjectReplacement for source [start, end), or anchored
 // at the last source offset when start < 0.
 func (b *builder) object(start, end int) {
-	if start < 0 {
-		start, end = b.lastSrc, b.lastSrc
-	}
 	if b.broken {
 		return // an object at the start of a block separates nothing
 	}
 	n := len(b.text)
 	if n >= len(ObjectReplacement) && string(b.text[n-len(ObjectReplacement):]) == ObjectReplacement {
 		return
+	}
+	if start < 0 {
+		start, end = b.pieceEnd, b.pieceEnd
 	}
 	b.push([]byte(ObjectReplacement), start, end, false)
 }
