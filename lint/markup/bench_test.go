@@ -84,19 +84,27 @@ func benchName(n int) string {
 	return fmt.Sprintf("%dKiB", n>>10)
 }
 
-// BenchmarkParse measures parsing alone (prose and segment map), in MB/s
-// of source.
-func BenchmarkParse(b *testing.B) {
-	kinds := []struct {
-		name string
-		kind markup.Kind
-		gen  func(int, uint64) []byte
-	}{
+// benchKind is a markup the benchmarks lint, with its generator of news
+// copy of about n bytes.
+type benchKind struct {
+	name string
+	kind markup.Kind
+	gen  func(n int, seed uint64) []byte
+}
+
+// benchKinds returns the markups the benchmarks lint: text, Markdown, HTML.
+func benchKinds() []benchKind {
+	return []benchKind{
 		{"text", markup.Text, newsgen.Article},
 		{"markdown", markup.Markdown, newsMarkdown},
 		{"html", markup.HTML, newsHTML},
 	}
-	for _, k := range kinds {
+}
+
+// BenchmarkParse measures parsing alone (prose and segment map), in MB/s
+// of source.
+func BenchmarkParse(b *testing.B) {
+	for _, k := range benchKinds() {
 		for _, n := range benchSizes {
 			src := k.gen(n, 1)
 			parse := k.kind.Parser()
@@ -116,17 +124,8 @@ func BenchmarkParse(b *testing.B) {
 // BenchmarkCheck measures parsing and every rule, as `unitlint check`
 // runs on one file.
 func BenchmarkCheck(b *testing.B) {
-	kinds := []struct {
-		name string
-		kind markup.Kind
-		gen  func(int, uint64) []byte
-	}{
-		{"text", markup.Text, newsgen.Article},
-		{"markdown", markup.Markdown, newsMarkdown},
-		{"html", markup.HTML, newsHTML},
-	}
 	analyzers := rules.All()
-	for _, k := range kinds {
+	for _, k := range benchKinds() {
 		n := 64 << 10
 		src := k.gen(n, 1)
 		parse := k.kind.Parser()

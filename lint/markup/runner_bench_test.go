@@ -6,9 +6,7 @@ import (
 	"runtime"
 	"testing"
 
-	"github.com/unitlint/unitlint/internal/newsgen"
 	"github.com/unitlint/unitlint/lint"
-	"github.com/unitlint/unitlint/lint/markup"
 	"github.com/unitlint/unitlint/rules"
 )
 
@@ -19,17 +17,8 @@ import (
 //
 //	go test -run '^$' -bench Runner -benchmem -cpu 1,2 ./lint/markup
 func BenchmarkRunner(b *testing.B) {
-	kinds := []struct {
-		name string
-		kind markup.Kind
-		gen  func(int, uint64) []byte
-	}{
-		{"text", markup.Text, newsgen.Article},
-		{"markdown", markup.Markdown, newsMarkdown},
-		{"html", markup.HTML, newsHTML},
-	}
 	const files, size = 256, 64 << 10
-	for _, k := range kinds {
+	for _, k := range benchKinds() {
 		inputs := make([]lint.Input, files)
 		total := 0
 		for i := range inputs {
