@@ -8,6 +8,7 @@ import (
 
 	"github.com/unitlint/unitlint/internal/fix"
 	"github.com/unitlint/unitlint/lint"
+	"github.com/unitlint/unitlint/lint/numeral"
 )
 
 // TestFixesThatSettle holds fixes the fuzzer found unsettled to the exact
@@ -26,6 +27,7 @@ func TestFixesThatSettle(t *testing.T) {
 		{"a short ton is not fixed to British tonnes", "It weighs 1 billion tons (1 sq m).", lint.Options{}, "It weighs 1 billion tons (910,000,000 metric tons)."},
 		{"the one British cue is kept", "It does 70mpg (1 litre).", lint.Options{}, "It does 70mpg (4 litres/100km)."},
 		{"a range rounded end by end under strict", "It is 2-80m (1-1 miles) long.", strict, "It is 2-80m (0.00124-0.050 miles) long."},
+		{"a spelled number is fixed with the copy's decimal mark", "It is 1 inch (one sq m) wide.", lint.Options{NumberLocale: numeral.European}, "It is 1 inch (0,025 metres) wide."},
 		{"naming the gallon rewrites a number strict finds coarse", "The tank holds 5l. Later the 1gal tank leaked.", strict, "The tank holds 5l. Later the 1.1 imp gal tank leaked."},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

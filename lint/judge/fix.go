@@ -236,7 +236,7 @@ func (j *judgement) writeNumber(v *big.Rat, d, i int) (numberEdit, numeral.Amoun
 	nt, old := j.p.B.Numbers[i], j.b[i].Value
 	st := nt.Style
 	if nt.Spelled {
-		st = numeral.Style{}
+		st = numeral.Style{Decimal: nt.Style.Decimal} // digits, with the copy's decimal mark
 	}
 	s := numeral.Format(v, d, st, nt.Spelled || intDigits(nt.Text) < 4)
 	digits, neg := strings.CutPrefix(s, "-")

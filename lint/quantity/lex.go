@@ -84,6 +84,10 @@ func (n *number) text() judge.NumberText {
 	n.resolve()
 	nt := judge.NumberText{Start: n.start, End: n.end, Text: n.written, Style: n.n.Style, Scale: n.scale, Spelled: n.spelled,
 		Sign: n.sign, SignStart: n.start}
+	if n.spelled && n.locale == numeral.European {
+		// a fix writes a spelled number in digits, with the copy's mark
+		nt.Style = numeral.Style{Decimal: ","}
+	}
 	if n.sign != "" {
 		nt.SignStart = n.start - len(n.sign)
 	}
