@@ -181,9 +181,20 @@ func specialKind(t fs.FileMode) string {
 
 // readGitignore appends the patterns of dir's .gitignore, if it has one,
 // to patterns (without writing into patterns' spare capacity, which a
-// sibling directory may share).
+// sibling directory may share); at a repository's root, those of
+// .git/info/exclude come first (the .gitignore files, read after them,
+// take precedence, as in git).
 func (w *walker) readGitignore(patterns []gitignore.Pattern, dir string, domain []string) []gitignore.Pattern {
-	path := filepath.Join(dir, ".gitignore")
+	patterns = patterns[:len(patterns):len(patterns)]
+	if info, err := os.Stat(filepath.Join(dir, ".git")); err == nil && info.IsDir() {
+		patterns = w.readPatterns(patterns, filepath.Join(dir, ".git", "info", "exclude"), domain)
+	}
+	return w.readPatterns(patterns, filepath.Join(dir, ".gitignore"), domain)
+}
+
+// readPatterns appends the gitignore patterns of the file at path, if
+// there is one, to patterns.
+func (w *walker) readPatterns(patterns []gitignore.Pattern, path string, domain []string) []gitignore.Pattern {
 	f, err := os.Open(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return patterns
@@ -193,7 +204,6 @@ func (w *walker) readGitignore(patterns []gitignore.Pattern, dir string, domain 
 		return patterns
 	}
 	defer f.Close()
-	patterns = patterns[:len(patterns):len(patterns)]
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
 		line := strings.TrimSuffix(sc.Text(), "\r")

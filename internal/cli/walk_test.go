@@ -56,6 +56,8 @@ func TestWalk(t *testing.T) {
 	root := t.TempDir()
 	makeTree(t, root, [][2]string{
 		{".git/", ""},
+		{".git/info/exclude", "# local\nscratch.txt\n"},
+		{"scratch.txt", ""},
 		{".gitignore", "# build output and drafts\n*.draft.md\narchive/\n"},
 		{".unitlint.yaml", "ignore:\n  - sub/skip\n  - \"**/*.tmp.txt\"\nextensions:\n  .mdx: markdown\n"},
 		{".h.md", ""},
