@@ -40,25 +40,58 @@ func BOMLen(src []byte) int {
 // the encoding. The UTF-32 marks are tested first, since FF FE 00 00 also
 // begins with the UTF-16 LE mark.
 func DecodeSource(src []byte) ([]byte, string, error) {
-	var enc encoding.Encoding
 	var name string
 	switch {
 	case bytes.HasPrefix(src, []byte{0xFF, 0xFE, 0x00, 0x00}):
-		enc, name = utf32.UTF32(utf32.LittleEndian, utf32.ExpectBOM), EncodingUTF32LE
+		name = EncodingUTF32LE
 	case bytes.HasPrefix(src, []byte{0x00, 0x00, 0xFE, 0xFF}):
-		enc, name = utf32.UTF32(utf32.BigEndian, utf32.ExpectBOM), EncodingUTF32BE
+		name = EncodingUTF32BE
 	case bytes.HasPrefix(src, []byte{0xFF, 0xFE}):
-		enc, name = unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM), EncodingUTF16LE
+		name = EncodingUTF16LE
 	case bytes.HasPrefix(src, []byte{0xFE, 0xFF}):
-		enc, name = unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM), EncodingUTF16BE
+		name = EncodingUTF16BE
 	default:
 		return src, "", nil
 	}
-	text, err := enc.NewDecoder().Bytes(src)
+	text, err := encodingOf(name).NewDecoder().Bytes(src)
 	if err != nil {
 		return nil, name, fmt.Errorf("decode %s: %w", name, err)
 	}
 	return text, name, nil
+}
+
+// encodingOf returns the encoding (with its byte order mark) a name of
+// DecodeSource stands for, or nil.
+func encodingOf(name string) encoding.Encoding {
+	switch name {
+	case EncodingUTF32LE:
+		return utf32.UTF32(utf32.LittleEndian, utf32.ExpectBOM)
+	case EncodingUTF32BE:
+		return utf32.UTF32(utf32.BigEndian, utf32.ExpectBOM)
+	case EncodingUTF16LE:
+		return unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM)
+	case EncodingUTF16BE:
+		return unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM)
+	}
+	return nil
+}
+
+// EncodeSource is the inverse of DecodeSource: it writes UTF-8 text in the
+// named encoding, with its byte order mark ("" returns text as it is), so
+// that a fixed file keeps the encoding it was written in.
+func EncodeSource(text []byte, name string) ([]byte, error) {
+	if name == "" {
+		return text, nil
+	}
+	enc := encodingOf(name)
+	if enc == nil {
+		return nil, fmt.Errorf("encode %s: unknown encoding", name)
+	}
+	out, err := enc.NewEncoder().Bytes(text)
+	if err != nil {
+		return nil, fmt.Errorf("encode %s: %w", name, err)
+	}
+	return out, nil
 }
 
 // LooksUTF16 returns the UTF-16 encoding src seems to be written in

@@ -169,3 +169,21 @@ func TestRunnerUTF16WithoutBOMIsBinary(t *testing.T) {
 	assert.Equal(t, lint.ErrBinary.Error(), got.Skipped)
 	assert.Equal(t, lint.EncodingUTF16LE, got.Encoding)
 }
+
+// TestEncodeSourceRoundTrip: what DecodeSource reads, EncodeSource writes
+// back byte for byte, in every encoding with a byte order mark.
+func TestEncodeSourceRoundTrip(t *testing.T) {
+	text := "It is 35°C (95°F) — “hot”, Ω.\n"
+	for _, src := range [][]byte{
+		encodeUTF16(text, false), encodeUTF16(text, true), []byte(text),
+	} {
+		got, name, err := lint.DecodeSource(src)
+		require.NoError(t, err)
+		assert.Equal(t, text, string(got))
+		back, err := lint.EncodeSource(got, name)
+		require.NoError(t, err)
+		assert.Equal(t, src, back, name)
+	}
+	_, err := lint.EncodeSource([]byte(text), "ebcdic")
+	assert.EqualError(t, err, "encode ebcdic: unknown encoding")
+}

@@ -206,8 +206,8 @@ func (fx *fixer) apply(ctx context.Context, res *lint.Result) *lint.Result {
 	if res.Err != nil || res.File == nil || !hasFix(res.Diagnostics) {
 		return res
 	}
-	if res.Encoding != "" {
-		fmt.Fprintf(fx.errs, "unitlint: %s: not fixed: the file is %s and --fix writes only UTF-8; fix it by hand\n", res.Path, res.Encoding)
+	if res.Encoding != "" && fx.diff != nil {
+		fmt.Fprintf(fx.errs, "unitlint: %s: no diff: the file is %s, which a patch cannot apply to; --fix rewrites it in its own encoding\n", res.Path, res.Encoding)
 		return res
 	}
 	out, err := fix.File(ctx, res, func(ctx context.Context, src []byte) (*lint.Result, error) {
@@ -234,7 +234,17 @@ func (fx *fixer) apply(ctx context.Context, res *lint.Result) *lint.Result {
 		fx.files++
 		return res
 	}
-	if err := atomicfile.Replace(ctx, fx.fsys, res.Path, out.Before, out.After); err != nil {
+	// a file in UTF-16 or UTF-32 is written back in its own encoding; the
+	// fixes were made to its decoded text
+	before, err := lint.EncodeSource(out.Before, res.Encoding)
+	if err != nil {
+		return failed(res, fmt.Errorf("fix %s: %w", res.Path, err))
+	}
+	after, err := lint.EncodeSource(out.After, res.Encoding)
+	if err != nil {
+		return failed(res, fmt.Errorf("fix %s: %w", res.Path, err))
+	}
+	if err := atomicfile.Replace(ctx, fx.fsys, res.Path, before, after); err != nil {
 		return failed(res, err)
 	}
 	fx.fixed += out.Fixed

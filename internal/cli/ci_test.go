@@ -4,10 +4,13 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
+	"maps"
 	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -19,6 +22,7 @@ import (
 	"github.com/unitlint/unitlint/internal/atomicfile"
 	"github.com/unitlint/unitlint/internal/atomicfile/atomicfiletest"
 	"github.com/unitlint/unitlint/internal/cli"
+	"github.com/unitlint/unitlint/lint"
 )
 
 // runFS runs the command line with a context and a file system to write
@@ -201,14 +205,26 @@ func TestFixAndDiff(t *testing.T) {
 	goldenIn(t, root, "articles.fix.stderr.txt", errOut)
 
 	after := snap(t, dir)
-	for name, e := range after {
+	var encoded strings.Builder // the fixed UTF-16 files, decoded
+	for _, name := range slices.Sorted(maps.Keys(after)) {
+		e := after[name]
 		if name == "." {
+			continue
+		}
+		if _, enc, _ := lint.DecodeSource([]byte(before[name].Data)); enc != "" {
+			// no diff shows it (a patch would not apply); --fix writes it
+			// back in its own encoding
+			text, encAfter, err := lint.DecodeSource([]byte(e.Data))
+			require.NoError(t, err, name)
+			assert.Equal(t, enc, encAfter, "%s keeps its encoding", name)
+			fmt.Fprintf(&encoded, "== %s (%s)\n%s", name, encAfter, text)
 			continue
 		}
 		want, err := os.ReadFile(filepath.Join(applied, name))
 		require.NoError(t, err)
 		assert.Equal(t, string(want), e.Data, "%s: --fix writes what --diff shows", name)
 	}
+	goldenIn(t, root, "articles.fix.encoded.txt", encoded.String())
 	assert.Equal(t, before["clean.txt"], after["clean.txt"], "a clean file is not touched, not even its mtime")
 	assert.Equal(t, os.FileMode(0o640), after["uk-weather.txt"].Mode.Perm(), "the file's mode is kept")
 	assert.Len(t, after, len(before), "no temporary file left")
