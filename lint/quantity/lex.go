@@ -8,6 +8,7 @@ import (
 
 	"github.com/unitlint/unitlint/lint/judge"
 	"github.com/unitlint/unitlint/lint/numeral"
+	"github.com/unitlint/unitlint/lint/units"
 )
 
 // number is one written number while a quantity is being read. Digits
@@ -431,7 +432,8 @@ func (s *Scanner) scaleBeforeUnitOrNoun(text []byte, k int, isM bool) bool {
 	if at >= len(text) || !isASCIILetter(text[at]) {
 		return false
 	}
-	for _, m := range s.cat.Match(text[at:]) {
+	var buf [matchBuf]units.Match
+	for _, m := range s.cat.AppendMatch(buf[:0], text[at:]) {
 		if !m.Spelling.Ambiguous {
 			return true
 		}

@@ -97,11 +97,12 @@ const scanChunk = 256 << 10
 // effect within milliseconds.
 func (s *Scanner) ScanContext(ctx context.Context, text []byte) ([]Quantity, error) {
 	var out []Quantity
+	var sc scratch
 	for i := 0; i < len(text); {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		out, i = s.scan(text, i, min(i+scanChunk, len(text)), out)
+		out, i = s.scan(text, i, min(i+scanChunk, len(text)), out, &sc)
 	}
 	return out, nil
 }
@@ -109,7 +110,7 @@ func (s *Scanner) ScanContext(ctx context.Context, text []byte) ([]Quantity, err
 // scan appends to out the quantities of text that start at i or later,
 // before limit (reading past limit to finish the last one), and returns
 // where it stopped: at or past limit.
-func (s *Scanner) scan(text []byte, i, limit int, out []Quantity) ([]Quantity, int) {
+func (s *Scanner) scan(text []byte, i, limit int, out []Quantity, sc *scratch) ([]Quantity, int) {
 	n := len(text)
 	for i < limit {
 		switch classes[text[i]] {
@@ -132,7 +133,7 @@ func (s *Scanner) scan(text []byte, i, limit int, out []Quantity) ([]Quantity, i
 				i = e
 				continue
 			}
-			if q, end, ok := s.spelled(text, i); ok {
+			if q, end, ok := s.spelled(text, i, sc); ok {
 				out = appendQuantity(reserve(out, n), q)
 				i = end
 				continue
@@ -150,7 +151,7 @@ func (s *Scanner) scan(text []byte, i, limit int, out []Quantity) ([]Quantity, i
 				continue
 			}
 		}
-		q, end, ok := s.numeric(text, i)
+		q, end, ok := s.numeric(text, i, sc)
 		if ok {
 			out = appendQuantity(reserve(out, n), q)
 		}
@@ -193,7 +194,7 @@ func appendQuantity(out []Quantity, q Quantity) []Quantity {
 // numeric reads a quantity starting with a digit, a leading dot or a
 // fraction glyph at i. It returns the end of what it consumed (at least
 // the number token) and whether a quantity was found.
-func (s *Scanner) numeric(text []byte, i int) (Quantity, int, bool) {
+func (s *Scanner) numeric(text []byte, i int, sc *scratch) (Quantity, int, bool) {
 	var q Quantity
 	// a number glued to a letter or to "letter-" is an identifier: A1, F-35, COVID-19
 	if prevIsIdentifier(text, i) {
@@ -211,7 +212,7 @@ func (s *Scanner) numeric(text []byte, i int) (Quantity, int, bool) {
 		num.sign = string(text[signStart:i])
 	}
 	if sym, code, ok := currencyBefore(text, start); ok {
-		return s.currency(text, start-len(sym), num, numEnd, code)
+		return s.currency(text, start-len(sym), num, numEnd, code, sc)
 	}
 	j := numEnd
 	// a percentage or a per-cent figure is no quantity
@@ -234,8 +235,8 @@ func (s *Scanner) numeric(text []byte, i int) (Quantity, int, bool) {
 	// "10bn yuan", "500 euros", "5m USD"
 	if code, end, ok := currencyAfter(text, j); ok {
 		cq := Quantity{Kind: Currency, Start: start, End: end, Symbol: code}
-		cq.Numbers = []judge.NumberText{num.text()}
-		cq.Amounts = []numeral.Amount{num.amount()}
+		cq.Numbers = sc.numbers.take(num.text())
+		cq.Amounts = sc.amounts.take(num.amount())
 		s.finish(text, &cq)
 		return cq, end, true
 	}
@@ -246,14 +247,14 @@ func (s *Scanner) numeric(text []byte, i int) (Quantity, int, bool) {
 	if second, end2, dims, ok := s.rangeTail(text, j, start); ok {
 		q.Range = !dims
 		q.Dimensions = dims
-		q.Numbers = []judge.NumberText{first.text(), second.text()}
+		q.Numbers = sc.numbers.take(first.text(), second.text())
 		j = end2
 		u, uStart, uEnd, hyph, ok := s.unitAfter(text, j, second)
 		if !ok {
 			return q, j, false
 		}
 		q.setUnit(u, uStart, uEnd, hyph)
-		q.Amounts = []numeral.Amount{first.amount(), second.amount()}
+		q.Amounts = sc.amounts.take(first.amount(), second.amount())
 		q.End = uEnd
 		s.finish(text, &q)
 		return q, q.End, true
@@ -263,8 +264,8 @@ func (s *Scanner) numeric(text []byte, i int) (Quantity, int, bool) {
 		if end, bare := bareDegrees(text, j); bare {
 			q.BareDegrees = true
 			q.UnitStart, q.UnitEnd = j, end
-			q.Numbers = []judge.NumberText{first.text()}
-			q.Amounts = []numeral.Amount{first.amount()}
+			q.Numbers = sc.numbers.take(first.text())
+			q.Amounts = sc.amounts.take(first.amount())
 			q.End = end
 			if e, below := belowZero(text, end); below {
 				q.End = e
@@ -277,8 +278,8 @@ func (s *Scanner) numeric(text []byte, i int) (Quantity, int, bool) {
 		return q, j, false
 	}
 	q.setUnit(u, uStart, uEnd, hyph)
-	q.Numbers = []judge.NumberText{first.text()}
-	q.Amounts = []numeral.Amount{first.amount()}
+	q.Numbers = sc.numbers.take(first.text())
+	q.Amounts = sc.amounts.take(first.amount())
 	q.End = uEnd
 	// a range with the unit on both ends: "28C-30C"
 	if second, u2, end2, ok := s.unitRangeTail(text, uEnd, u.Spelling); ok {
@@ -294,7 +295,7 @@ func (s *Scanner) numeric(text []byte, i int) (Quantity, int, bool) {
 		q.Spelling = mu.Spelling
 		q.UnitStart, q.UnitEnd = mu.start, mu.end
 		q.Numbers = append(q.Numbers, minor.text())
-		q.Amounts = []numeral.Amount{compoundAmount(first.amount(), minor.amount(), q.Major, q.Unit)}
+		q.Amounts = sc.amounts.take(compoundAmount(first.amount(), minor.amount(), q.Major, q.Unit))
 		q.End = end2
 	} else if e, below := belowZero(text, uEnd); below && u.Spelling.Unit.Dim == units.Temperature {
 		q.End = e
@@ -334,7 +335,8 @@ func (q *Quantity) setUnit(u unitMatch, start, end int, hyph bool) {
 func (s *Scanner) unitAfter(text []byte, j int, num number) (unitMatch, int, int, bool, bool) {
 	n := len(text)
 	try := func(at int, sep byte) (unitMatch, bool) {
-		for _, m := range s.cat.Match(text[at:]) {
+		var buf [matchBuf]units.Match
+		for _, m := range s.cat.AppendMatch(buf[:0], text[at:]) {
 			sp := m.Spelling
 			end := at + m.Len
 			if sp.Unit.Dim == units.Density && sep == 0 {
@@ -381,7 +383,8 @@ func (s *Scanner) unitAfter(text []byte, j int, num number) (unitMatch, int, int
 				break
 			}
 			k = e + w
-			for _, m := range s.cat.Match(text[k:]) {
+			var buf [matchBuf]units.Match
+			for _, m := range s.cat.AppendMatch(buf[:0], text[k:]) {
 				if m.Spelling.Unit.Dim == units.Density {
 					return unitMatch{Spelling: m.Spelling, start: k, end: k + m.Len}, k, k + m.Len, false, true
 				}
@@ -561,7 +564,7 @@ func (s *Scanner) unitRangeTail(text []byte, j int, sp *units.Spelling) (number,
 }
 
 // currency reads a money amount after its symbol: "£3m", "$6.4bn".
-func (s *Scanner) currency(text []byte, start int, num number, j int, sym string) (Quantity, int, bool) {
+func (s *Scanner) currency(text []byte, start int, num number, j int, sym string, sc *scratch) (Quantity, int, bool) {
 	if sc, e := currencyScale(text, j); sc != nil {
 		num.scale = sc
 		j = e
@@ -570,11 +573,15 @@ func (s *Scanner) currency(text []byte, start int, num number, j int, sym string
 		j = e
 	}
 	q := Quantity{Kind: Currency, Start: start, End: j, Symbol: sym}
-	q.Numbers = []judge.NumberText{num.text()}
-	q.Amounts = []numeral.Amount{num.amount()}
+	q.Numbers = sc.numbers.take(num.text())
+	q.Amounts = sc.amounts.take(num.amount())
 	q.HedgeStart = start
 	if h, hs, ok := hedgeBefore(text, start); ok {
 		q.Hedge, q.HedgeStart = h, hs
 	}
 	return q, j, true
 }
+
+// matchBuf is the room for unit matches at one place that the scanner
+// keeps on the stack: a spelling has few prefixes that are spellings too.
+const matchBuf = 8

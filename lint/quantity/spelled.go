@@ -3,7 +3,6 @@ package quantity
 import (
 	"math/big"
 
-	"github.com/unitlint/unitlint/lint/judge"
 	"github.com/unitlint/unitlint/lint/numeral"
 )
 
@@ -112,7 +111,7 @@ func nextWord(text []byte, e int) (lowerWord, int) {
 // spelled reads a spelled number followed by a unit at the word start i:
 // "two miles", "a hundred miles an hour", "half a kilometer",
 // "three-quarters of a mile", "two and a half stone", "a mile".
-func (s *Scanner) spelled(text []byte, i int) (Quantity, int, bool) {
+func (s *Scanner) spelled(text []byte, i int, sc *scratch) (Quantity, int, bool) {
 	sv, ok := spelledValue(text, i)
 	if !ok {
 		return Quantity{}, 0, false
@@ -140,8 +139,8 @@ func (s *Scanner) spelled(text []byte, i int) (Quantity, int, bool) {
 	}
 	if bare {
 		q := Quantity{Kind: Measure, Start: i, End: be, BareDegrees: true, UnitStart: end, UnitEnd: be}
-		q.Numbers = []judge.NumberText{num.text()}
-		q.Amounts = []numeral.Amount{num.amount()}
+		q.Numbers = sc.numbers.take(num.text())
+		q.Amounts = sc.amounts.take(num.amount())
 		if e, below := belowZero(text, be); below {
 			q.End = e
 			q.Amounts[0].Value.Neg(q.Amounts[0].Value)
@@ -151,8 +150,8 @@ func (s *Scanner) spelled(text []byte, i int) (Quantity, int, bool) {
 	}
 	q := Quantity{Kind: Measure, Start: i, End: ue}
 	q.setUnit(u, us, ue, hyph)
-	q.Numbers = []judge.NumberText{num.text()}
-	q.Amounts = []numeral.Amount{num.amount()}
+	q.Numbers = sc.numbers.take(num.text())
+	q.Amounts = sc.amounts.take(num.amount())
 	s.finish(text, &q)
 	return q, q.End, true
 }
