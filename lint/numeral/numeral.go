@@ -296,7 +296,8 @@ func Exact(v, fine *big.Rat) Amount {
 			f /= 10
 		}
 	}
-	return Amount{Value: new(big.Rat).Set(v), Fine: new(big.Rat).Set(fine), Coarse: new(big.Rat).Set(fine), Sig: sig}
+	f := new(big.Rat).Set(fine) // Fine and Coarse are read-only: one copy serves both
+	return Amount{Value: new(big.Rat).Set(v), Fine: f, Coarse: f, Sig: sig}
 }
 
 // pow10 returns 10^n as a new rational (n may be negative).

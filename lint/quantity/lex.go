@@ -70,7 +70,9 @@ func (n *number) amount() numeral.Amount {
 	var a numeral.Amount
 	if n.spelled {
 		a = n.spelledAmt
-		a = numeral.Amount{Value: new(big.Rat).Set(a.Value), Fine: new(big.Rat).Set(a.Fine), Coarse: new(big.Rat).Set(a.Coarse), Sig: a.Sig}
+		// the value is the amount's own (a sign may negate it); the place
+		// values are read-only and shared
+		a = numeral.Amount{Value: new(big.Rat).Set(a.Value), Fine: a.Fine, Coarse: a.Coarse, Sig: a.Sig}
 	} else {
 		a = n.n.Amount(n.scale)
 	}
