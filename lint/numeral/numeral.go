@@ -252,8 +252,14 @@ func (n Number) Amount(scale *big.Rat) Amount {
 	v := cloneRat(n.Value)
 	if scale != nil {
 		v.Mul(v, scale)
-		fine = new(big.Rat).Mul(fine, scale)
-		coarse = new(big.Rat).Mul(coarse, scale)
+		if e, ok := powerOfTen(scale); ok {
+			// "million", "bn", "k": the place values stay shared
+			fine = sharedPow10(e - n.Decimals)
+			coarse = sharedPow10(e + n.TrailingZeros - n.Decimals)
+		} else {
+			fine = new(big.Rat).Mul(fine, scale)
+			coarse = new(big.Rat).Mul(coarse, scale)
+		}
 	}
 	return Amount{Value: v, Fine: fine, Coarse: coarse, Sig: n.Sig}
 }
@@ -273,6 +279,20 @@ func sharedPow10(n int) *big.Rat {
 		return powersOfTen[n+maxInt64Digits]
 	}
 	return pow10(n)
+}
+
+// powerOfTen returns e when r is 10^e for 0 ≤ e ≤ 18.
+func powerOfTen(r *big.Rat) (int, bool) {
+	if !r.IsInt() || !r.Num().IsInt64() {
+		return 0, false
+	}
+	v := r.Num().Int64()
+	for e, p := range smallPow10 {
+		if v == p {
+			return e, true
+		}
+	}
+	return 0, false
 }
 
 // cloneRat returns a new copy of x.

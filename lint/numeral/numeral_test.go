@@ -83,6 +83,24 @@ func TestAmount(t *testing.T) {
 	a = n.Amount(nil)
 	assert.Equal(t, "1", a.Fine.FloatString(0))
 	assert.Equal(t, "100000", a.Coarse.FloatString(0))
+
+	// scale words that are no power of ten, and trailing zeros with one
+	for _, tt := range []struct {
+		digits, scale, value, fine, coarse string
+	}{
+		{"30", "1000", "30000", "1000", "10000"},
+		{"1.20", "1000000000", "1200000000", "10000000", "10000000"},
+		{"3", "12", "36", "12", "12"},         // "3 dozen"
+		{"2.5", "1/2", "5/4", "1/20", "1/20"}, // not a power of ten either
+	} {
+		n, err := Parse(tt.digits)
+		require.NoError(t, err)
+		sc, _ := new(big.Rat).SetString(tt.scale)
+		a := n.Amount(sc)
+		assert.Equal(t, tt.value, a.Value.RatString(), tt.digits)
+		assert.Equal(t, tt.fine, a.Fine.RatString(), tt.digits)
+		assert.Equal(t, tt.coarse, a.Coarse.RatString(), tt.digits)
+	}
 }
 
 func TestExact(t *testing.T) {
