@@ -11,7 +11,7 @@ import (
 
 // BenchmarkCheckPlainText lints 1 MiB of generated news copy (a pair every
 // ~120 words, a stray number every ~40) with every rule, on one goroutine.
-// Report: go test -run x -bench CheckPlainText -benchmem -cpu 1 ./rules
+// Report: GOMAXPROCS=1 go test -run '^$' -bench CheckPlainText -benchmem ./rules
 func BenchmarkCheckPlainText(b *testing.B) {
 	src := newsgen.Article(1<<20, 1)
 	analyzers := rules.All()

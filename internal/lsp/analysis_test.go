@@ -171,7 +171,7 @@ func relintBench(b *testing.B, where func(text []byte) int, wantReused bool) {
 
 // BenchmarkRelint: a letter typed into a sentence of prose in the middle
 // of the article, the common case.
-// Report: go test -run x -bench Relint -cpu 1 ./internal/lsp
+// Report: GOMAXPROCS=1 go test -run '^$' -bench Relint ./internal/lsp
 func BenchmarkRelint(b *testing.B) {
 	relintBench(b, func(text []byte) int { return proseOffset(b, text, len(text)/2) }, true)
 }

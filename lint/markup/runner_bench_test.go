@@ -13,9 +13,11 @@ import (
 // BenchmarkRunner lints 256 generated stories of 64 KiB (16 MiB) of each
 // markup with every rule through lint.Runner, as `unitlint check DIR`
 // does: the throughput of all cores (one worker per core), and the
-// allocations per MB of source. Compare -cpu 1 with -cpu 2 (or more):
+// allocations per MB of source. Compare one core with all (the -cpu flag
+// does not set GOMAXPROCS for sub-benchmarks here; the variable does):
 //
-//	go test -run '^$' -bench Runner -benchmem -cpu 1,2 ./lint/markup
+//	GOMAXPROCS=1 go test -run '^$' -bench Runner -benchmem ./lint/markup
+//	go test -run '^$' -bench Runner -benchmem ./lint/markup
 func BenchmarkRunner(b *testing.B) {
 	const files, size = 256, 64 << 10
 	for _, k := range benchKinds() {
