@@ -165,6 +165,17 @@ func CheckBytes(ctx context.Context, name string, src []byte, analyzers []*Analy
 	return Analyze(ctx, NewTextDocument(NewFile(name, src)), analyzers, &opts)
 }
 
+// WithoutPath returns the cause of the *fs.PathError in err ("no such file
+// or directory"), for a message that names the path itself; any other
+// error as it is.
+func WithoutPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
 // Input is one file to lint: its path, and its bytes when they are already
 // in memory (Src nil: the runner reads Path).
 type Input struct {
@@ -281,11 +292,7 @@ func (r *Runner) lintOne(ctx context.Context, in Input) *Result {
 		if err != nil {
 			// "read a.txt: no such file or directory", not "read a.txt:
 			// open a.txt: no such file or directory"
-			var pe *fs.PathError
-			if errors.As(err, &pe) && pe.Path == in.Path {
-				err = pe.Err
-			}
-			res.Err = fmt.Errorf("read %s: %w", in.Path, err)
+			res.Err = fmt.Errorf("read %s: %w", in.Path, WithoutPath(err))
 			return res
 		}
 		src = b

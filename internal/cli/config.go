@@ -8,6 +8,7 @@ import (
 	"slices"
 
 	"github.com/unitlint/unitlint/internal/config"
+	"github.com/unitlint/unitlint/lint"
 )
 
 // configFlags are the flags that choose the configuration: --config and
@@ -69,7 +70,7 @@ func runConfig(args []string, env Env) (int, error) {
 	}
 	info, err := os.Stat(target)
 	if err != nil {
-		return ExitError, fmt.Errorf("%s: %w", target, unwrapPathError(err))
+		return ExitError, fmt.Errorf("%s: %w", target, lint.WithoutPath(err))
 	}
 	var cfg *config.Config
 	if info.IsDir() {

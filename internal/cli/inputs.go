@@ -1,10 +1,8 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 
 	"github.com/unitlint/unitlint/internal/config"
@@ -50,7 +48,7 @@ func collectInputs(paths []string, stdin io.Reader, loader *config.Loader) *inpu
 		}
 		info, err := os.Stat(p)
 		if err != nil {
-			s.fail(fmt.Errorf("%s: %w", p, unwrapPathError(err)))
+			s.fail(fmt.Errorf("%s: %w", p, lint.WithoutPath(err)))
 			continue
 		}
 		var cfg *config.Config
@@ -103,13 +101,4 @@ func (s *inputSet) optionsOf(cfg *config.Config) *lint.Options {
 		s.options[cfg] = o
 	}
 	return o
-}
-
-// unwrapPathError drops the path an *fs.PathError repeats.
-func unwrapPathError(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }

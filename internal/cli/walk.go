@@ -13,6 +13,7 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/format/gitignore"
 
 	"github.com/unitlint/unitlint/internal/config"
+	"github.com/unitlint/unitlint/lint"
 )
 
 // walker finds the files to lint in a directory named on the command
@@ -44,7 +45,7 @@ func (w *walker) walk(root string) {
 		w.realRoot, err = filepath.EvalSymlinks(abs)
 	}
 	if err != nil {
-		w.fail(fmt.Errorf("%s: %w", root, unwrapPathError(err)))
+		w.fail(fmt.Errorf("%s: %w", root, lint.WithoutPath(err)))
 		return
 	}
 	domain, patterns := w.aboveRoot(abs)
@@ -88,7 +89,7 @@ func (w *walker) dir(dir string, domain []string, patterns []gitignore.Pattern) 
 	matcher := gitignore.NewMatcher(patterns)
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		w.fail(fmt.Errorf("%s: %w", dir, unwrapPathError(err)))
+		w.fail(fmt.Errorf("%s: %w", dir, lint.WithoutPath(err)))
 	}
 	for _, e := range entries {
 		name := e.Name()
@@ -200,7 +201,7 @@ func (w *walker) readPatterns(patterns []gitignore.Pattern, path string, domain 
 		return patterns
 	}
 	if err != nil {
-		w.fail(fmt.Errorf("%s: %w", path, unwrapPathError(err)))
+		w.fail(fmt.Errorf("%s: %w", path, lint.WithoutPath(err)))
 		return patterns
 	}
 	defer f.Close()
@@ -213,7 +214,7 @@ func (w *walker) readPatterns(patterns []gitignore.Pattern, path string, domain 
 		patterns = append(patterns, gitignore.ParsePattern(line, domain))
 	}
 	if err := sc.Err(); err != nil {
-		w.fail(fmt.Errorf("%s: %w", path, unwrapPathError(err)))
+		w.fail(fmt.Errorf("%s: %w", path, lint.WithoutPath(err)))
 	}
 	return patterns
 }

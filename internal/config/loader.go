@@ -51,7 +51,7 @@ func NewLoader(file string, overrides []Override) (*Loader, error) {
 	if file != "" {
 		data, err := os.ReadFile(file)
 		if err != nil {
-			return nil, fmt.Errorf("--config %s: %w", file, unwrapPathError(err))
+			return nil, fmt.Errorf("--config %s: %w", file, lint.WithoutPath(err))
 		}
 		c, err := Parse(file, data, cwd)
 		if err != nil {
@@ -105,7 +105,7 @@ func (l *Loader) find(dir string) (string, error) {
 			found = candidate
 			break
 		} else if !errors.Is(err, fs.ErrNotExist) {
-			return "", fmt.Errorf("%s: %w", l.display(candidate), unwrapPathError(err))
+			return "", fmt.Errorf("%s: %w", l.display(candidate), lint.WithoutPath(err))
 		}
 		if isRepoRoot(d) {
 			break
@@ -133,7 +133,7 @@ func (l *Loader) read(file string) (*Config, error) {
 	name := l.display(file)
 	data, err := os.ReadFile(file)
 	if err != nil {
-		r.err = fmt.Errorf("%s: %w", name, unwrapPathError(err))
+		r.err = fmt.Errorf("%s: %w", name, lint.WithoutPath(err))
 	} else if c, err := Parse(name, data, filepath.Dir(file)); err != nil {
 		r.err = err
 	} else {
@@ -178,15 +178,6 @@ func RepoRoot(dir string) (string, bool) {
 func isRepoRoot(dir string) bool {
 	_, err := os.Lstat(filepath.Join(dir, ".git"))
 	return err == nil
-}
-
-// unwrapPathError drops the path an *fs.PathError repeats.
-func unwrapPathError(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
 
 // Parser returns how to read a file, by its configuration (see

@@ -3,6 +3,8 @@ package config
 import (
 	"fmt"
 	"strings"
+
+	"github.com/unitlint/unitlint/internal/editdist"
 )
 
 // hint is the end of an "unknown ..." message: ` (did you mean "tolerance"?)`
@@ -19,31 +21,9 @@ func hint(word string, candidates []string, what string) string {
 func suggest(word string, candidates []string) string {
 	best, bestDist := "", max(1, len(word)/3)+1
 	for _, c := range candidates {
-		if d := editDistance(strings.ToLower(word), c); d < bestDist {
+		if d := editdist.Levenshtein(strings.ToLower(word), c); d < bestDist {
 			best, bestDist = c, d
 		}
 	}
 	return best
-}
-
-// editDistance is the Levenshtein distance between a and b, in bytes
-// (keys and rule names are ASCII).
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

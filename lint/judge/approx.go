@@ -1,6 +1,7 @@
 package judge
 
 import (
+	"cmp"
 	"math"
 	"math/big"
 )
@@ -315,11 +316,11 @@ func (x dec) approx() approx {
 func cmpDec(x, y dec) int {
 	sx, sy := x.sign(), y.sign()
 	if sx != sy || sx == 0 {
-		return cmpInt(sx, sy)
+		return cmp.Compare(sx, sy)
 	}
 	mx, my := x.mag(), y.mag()
 	if mx != my {
-		return sx * cmpInt(mx, my)
+		return sx * cmp.Compare(mx, my)
 	}
 	// Same magnitude: aligned to the smaller exponent both have the digits
 	// of the one that has it, so neither overflows.
@@ -331,27 +332,7 @@ func cmpDec(x, y dec) int {
 	for range y.q - q {
 		b *= 10
 	}
-	return sx * cmpInt64(a, b)
-}
-
-func cmpInt(a, b int) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
-}
-
-func cmpInt64(a, b int64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
+	return sx * cmp.Compare(a, b)
 }
 
 // minDec returns the smaller of x and y.

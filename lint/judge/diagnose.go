@@ -651,26 +651,12 @@ func swaps(s string, decimalMarks string) []string {
 		b := []byte(s)
 		b[x], b[y] = b[y], b[x]
 		t := string(b)
-		if k == 0 && b[x] == '0' && leadingIntDigits(t) > 1 {
+		if k == 0 && b[x] == '0' && intDigits(t) > 1 {
 			continue
 		}
 		out = append(out, t)
 	}
 	return out
-}
-
-// leadingIntDigits counts the digits of s before a '.' (grouping ignored).
-func leadingIntDigits(s string) int {
-	n := 0
-	for _, r := range s {
-		if r == '.' {
-			break
-		}
-		if r >= '0' && r <= '9' {
-			n++
-		}
-	}
-	return n
 }
 
 // offsetWords explains a temperature offset applied to a change

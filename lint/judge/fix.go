@@ -434,19 +434,9 @@ func (j *judgement) unitGlued() bool {
 // holds its old text inside it.
 func (j *judgement) locateB(chs []textChange) (int, bool) {
 	t := j.p.B.Text
-	if t == "" || len(chs) == 0 || len(j.p.B.Numbers) == 0 {
+	base, ok := j.baseOfB()
+	if !ok || len(chs) == 0 {
 		return 0, false
-	}
-	first := j.p.B.Numbers[0]
-	var base int
-	if signBefore(first) && strings.HasPrefix(t, first.Sign+first.Text) {
-		base = first.SignStart // B.Text starts at the sign
-	} else {
-		i := strings.Index(t, first.Text)
-		if i < 0 {
-			return 0, false
-		}
-		base = first.Start - i
 	}
 	for k, c := range chs {
 		s, e := c.start-base, c.end-base
@@ -458,6 +448,24 @@ func (j *judgement) locateB(chs []textChange) (int, bool) {
 		}
 	}
 	return base, true
+}
+
+// baseOfB returns the document offset at which B.Text starts, found from
+// B's first number; ok is false when B.Text does not hold it.
+func (j *judgement) baseOfB() (int, bool) {
+	t := j.p.B.Text
+	if t == "" || len(j.p.B.Numbers) == 0 {
+		return 0, false
+	}
+	first := j.p.B.Numbers[0]
+	if signBefore(first) && strings.HasPrefix(t, first.Sign+first.Text) {
+		return first.SignStart, true // B.Text starts at the sign
+	}
+	i := strings.Index(t, first.Text)
+	if i < 0 {
+		return 0, false
+	}
+	return first.Start - i, true
 }
 
 // mergedFix writes one edit covering all changes.

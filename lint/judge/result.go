@@ -241,16 +241,14 @@ func isFahrenheit(u *units.Unit) bool {
 // mi"), so a wrong unit then gets no fix.
 func (j *judgement) wordsBeforeUnit() bool {
 	b := j.p.B
-	if b.Unit.Dim != units.Density || len(b.Numbers) == 0 || b.Text == "" {
+	if b.Unit.Dim != units.Density {
 		return false
 	}
-	first, last := b.Numbers[0], b.Numbers[len(b.Numbers)-1]
-	i := strings.Index(b.Text, first.Text)
-	if i < 0 {
+	base, ok := j.baseOfB()
+	if !ok {
 		return false
 	}
-	base := first.Start - i
-	s, e := last.End-base, b.UnitStart-base
+	s, e := b.Numbers[len(b.Numbers)-1].End-base, b.UnitStart-base
 	if s < 0 || e > len(b.Text) || s >= e {
 		return false
 	}

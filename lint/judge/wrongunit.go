@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/unitlint/unitlint/internal/editdist"
 	"github.com/unitlint/unitlint/lint/units"
 )
 
@@ -217,7 +218,7 @@ func spellingScore(written string, sp units.Spelling, plural bool) int {
 	if last := cand[len(cand)-1]; last == '2' || last == '3' {
 		score += 10 // "km2" is an informal form of "km²"
 	}
-	return score + levenshtein(lw, lc)
+	return score + editdist.Levenshtein(lw, lc)
 }
 
 // changesVariety reports whether writing cand for written would change
@@ -293,26 +294,4 @@ func isWordy(s string) bool {
 		}
 	}
 	return n >= 4 && strings.ContainsAny(strings.ToLower(s), "aeiou")
-}
-
-// levenshtein is the edit distance between two strings, in runes.
-func levenshtein(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	for i := range prev {
-		prev[i] = i
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur := make([]int, len(rb)+1)
-		cur[0] = i
-		for k := 1; k <= len(rb); k++ {
-			cost := 1
-			if ra[i-1] == rb[k-1] {
-				cost = 0
-			}
-			cur[k] = min(prev[k]+1, cur[k-1]+1, prev[k-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(rb)]
 }
