@@ -72,6 +72,17 @@ func Parse(s string) (Number, error) {
 
 // ParseLocale is Parse for a given locale.
 func ParseLocale(s string, loc Locale) (Number, error) {
+	return parseLocale(s, loc, nil)
+}
+
+// ParseLocale is the package's ParseLocale with the number's value cut
+// from the arena.
+func (a *Arena) ParseLocale(s string, loc Locale) (Number, error) {
+	return parseLocale(s, loc, a)
+}
+
+// parseLocale is ParseLocale taking the value from arena (nil: allocated).
+func parseLocale(s string, loc Locale, arena *Arena) (Number, error) {
 	decMark, groupMark := '.', ','
 	if loc == European {
 		decMark, groupMark = ',', '.'
@@ -145,7 +156,7 @@ func ParseLocale(s string, loc Locale) (Number, error) {
 		for _, d := range digits {
 			m = m*10 + int64(d-'0')
 		}
-		n.Value = decimalRat(m, fracLen)
+		n.Value = decimalRat(m, fracLen, arena)
 	} else {
 		v, ok := new(big.Rat).SetString(string(digits))
 		if !ok {
@@ -199,14 +210,14 @@ var smallPow10 = func() (t [maxInt64Digits + 1]int64) {
 }()
 
 // decimalRat returns m / 10^decimals (0 ≤ decimals ≤ 18) as a new
-// rational in lowest terms, reducing in int64 arithmetic so that no
-// big-number GCD runs.
-func decimalRat(m int64, decimals int) *big.Rat {
+// rational in lowest terms, from arena when it is not nil, reducing in
+// int64 arithmetic so that no big-number GCD runs.
+func decimalRat(m int64, decimals int, arena *Arena) *big.Rat {
 	for decimals > 0 && m%10 == 0 {
 		m /= 10
 		decimals--
 	}
-	return fracRat(m, smallPow10[decimals])
+	return arena.Frac(m, smallPow10[decimals])
 }
 
 // Ratio returns num/den as a new rational, like new(big.Rat).SetFrac64
@@ -247,9 +258,16 @@ func fracRat(num, den int64) *big.Rat {
 // The Value is new; Fine and Coarse may be shared with other amounts and
 // must be treated as read-only.
 func (n Number) Amount(scale *big.Rat) Amount {
+	n.Value = cloneRat(n.Value)
+	return n.TakeAmount(scale)
+}
+
+// TakeAmount is Amount without the copy: the amount's Value is n.Value
+// itself (scaled in place), so n's value must not be used after.
+func (n Number) TakeAmount(scale *big.Rat) Amount {
 	fine := sharedPow10(-n.Decimals)
 	coarse := sharedPow10(n.TrailingZeros - n.Decimals)
-	v := cloneRat(n.Value)
+	v := n.Value
 	if scale != nil {
 		v.Mul(v, scale)
 		if e, ok := powerOfTen(scale); ok {

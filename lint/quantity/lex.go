@@ -3,6 +3,7 @@ package quantity
 import (
 	"bytes"
 	"math/big"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -18,6 +19,7 @@ type number struct {
 	n          numeral.Number
 	raw        []byte         // the digits as written, parsed on demand
 	locale     numeral.Locale // how raw is written
+	arena      *numeral.Arena // where raw's value is cut from
 	glued      *fraction      // a fraction glyph glued to the digits ("1½")
 	start, end int
 	scale      *big.Rat
@@ -28,6 +30,7 @@ type number struct {
 	lastDigit  byte // last integer digit, for ordinals
 	tensDigit  byte
 	written    string
+	taken      bool // amount has handed out the value
 }
 
 // resolve parses raw digits; a number the lexer accepted always parses,
@@ -39,7 +42,7 @@ func (n *number) resolve() {
 	raw := n.raw
 	n.raw = nil
 	written := string(raw)
-	nm, err := numeral.ParseLocale(written, n.locale)
+	nm, err := n.arena.ParseLocale(written, n.locale)
 	if err != nil {
 		nm = numeral.Number{Value: new(big.Rat)}
 	}
@@ -64,17 +67,21 @@ func glyphOf(f *fraction) string {
 	return "¾"
 }
 
-// amount returns the number's amount, scale and sign applied.
+// amount returns the number's amount, scale and sign applied. The amount
+// takes the number's value as its own: it is called once per number.
 func (n *number) amount() numeral.Amount {
 	n.resolve()
+	if n.taken {
+		panic("quantity: a number's amount taken twice")
+	}
+	n.taken = true
 	var a numeral.Amount
 	if n.spelled {
+		// the value becomes the amount's own (a sign may negate it); the
+		// place values are read-only and shared
 		a = n.spelledAmt
-		// the value is the amount's own (a sign may negate it); the place
-		// values are read-only and shared
-		a = numeral.Amount{Value: new(big.Rat).Set(a.Value), Fine: a.Fine, Coarse: a.Coarse, Sig: a.Sig}
 	} else {
-		a = n.n.Amount(n.scale)
+		a = n.n.TakeAmount(n.scale)
 	}
 	if n.neg {
 		a.Value.Neg(a.Value)
@@ -108,7 +115,7 @@ const maxNumberLen = 100
 // or three digits; grouping with "," or a typographic space one to three.
 // In the European locale "." groups and "," marks decimals ("1.000,5"),
 // and an ASCII space may follow a single digit ("1 000,5").
-func (s *Scanner) lexNumber(text []byte, i int) (number, int, bool) {
+func (s *Scanner) lexNumber(text []byte, i int, sc *scratch) (number, int, bool) {
 	n := len(text)
 	groupMark, decMark := byte(','), byte('.')
 	if s.locale == numeral.European {
@@ -156,7 +163,7 @@ func (s *Scanner) lexNumber(text []byte, i int) (number, int, bool) {
 	if j == i || (j == i+1 && text[i] == decMark) || j-i > maxNumberLen {
 		return number{}, j, false
 	}
-	num := number{raw: text[i:j], locale: s.locale, start: i, end: j}
+	num := number{raw: text[i:j], locale: s.locale, arena: &sc.arena, start: i, end: j}
 	// last integer digits, for ordinals
 	k := j - 1
 	for k >= i && text[k] != decMark && !isDigit(text[k]) {
@@ -311,6 +318,9 @@ var currencySymbols = [...]struct{ written, code string }{
 // currencyBefore returns the currency symbol or code written right before
 // i and the ISO code it stands for.
 func currencyBefore(text []byte, i int) (string, string, bool) {
+	if i == 0 || !currencyEnds[text[i-1]] {
+		return "", "", false
+	}
 	for _, c := range currencySymbols {
 		if bytes.HasSuffix(text[:i], []byte(c.written)) {
 			k := i - len(c.written)
@@ -323,6 +333,15 @@ func currencyBefore(text []byte, i int) (string, string, bool) {
 	return "", "", false
 }
 
+// currencyEnds marks the last bytes of currencySymbols: a number after
+// any other byte has no currency symbol.
+var currencyEnds = func() (t [256]bool) {
+	for _, c := range currencySymbols {
+		t[c.written[len(c.written)-1]] = true
+	}
+	return t
+}()
+
 // currencyWords are codes and names written after an amount.
 var currencyWords = [...]struct{ written, code string }{
 	{"USD", "USD"}, {"GBP", "GBP"}, {"EUR", "EUR"}, {"JPY", "JPY"}, {"CNY", "CNY"},
@@ -331,6 +350,14 @@ var currencyWords = [...]struct{ written, code string }{
 	{"rupees", "INR"}, {"rupee", "INR"}, {"dollars", "USD"}, {"US dollars", "USD"},
 	{"Swiss francs", "CHF"},
 }
+
+// currencyWordStarts marks the first bytes of currencyWords.
+var currencyWordStarts = func() (t [256]bool) {
+	for _, c := range currencyWords {
+		t[c.written[0]] = true
+	}
+	return t
+}()
 
 // currencyAfter reads a currency code or name after an amount ending at j:
 // "10bn yuan", "500 euros". ("pounds" is left to the unit catalogue: it is
@@ -341,6 +368,9 @@ func currencyAfter(text []byte, j int) (string, int, bool) {
 		return "", 0, false
 	}
 	k := j + w
+	if k >= len(text) || !currencyWordStarts[text[k]] {
+		return "", 0, false
+	}
 	for _, c := range currencyWords {
 		if hasPrefix(text[k:], c.written) && (k+len(c.written) >= len(text) || !isWordByte(text[k+len(c.written)])) {
 			return c.code, k + len(c.written), true
@@ -352,6 +382,9 @@ func currencyAfter(text []byte, j int) (string, int, bool) {
 // currencyScale reads a scale glued to a money amount, where "m" and "k"
 // can only mean million and thousand: "£3m", "$1.5bn", "£10k".
 func currencyScale(text []byte, j int) (*big.Rat, int) {
+	if j >= len(text) || !scaleStarts[lower(text[j])] {
+		return nil, j
+	}
 	for _, sw := range scaleWords {
 		if !sw.glued || !hasPrefixFold(text[j:], sw.word) {
 			continue
@@ -382,11 +415,29 @@ var scaleWords = [...]struct {
 	{"k", 1e3, true, false},
 }
 
+// scaleStarts marks the first letters of scaleWords, in lower case.
+var scaleStarts = func() (t [256]bool) {
+	for _, sw := range scaleWords {
+		t[sw.word[0]] = true
+	}
+	return t
+}()
+
 // scaleWord reads a scale word after a number ending at j. "m" and "k"
 // glued to a number are a scale only where they cannot be metres or a
 // kilo-something: before a unit ("1.2m sq ft") or a noun ("3m people").
 func (s *Scanner) scaleWord(text []byte, j int) (*big.Rat, int) {
 	n := len(text)
+	if j >= n {
+		return nil, j
+	}
+	if !scaleStarts[lower(text[j])] {
+		// not glued: a scale word after a space, or none
+		w := spaceWidth(text, j)
+		if w == 0 || j+w >= n || !scaleStarts[lower(text[j+w])] {
+			return nil, j
+		}
+	}
 	for _, sw := range scaleWords {
 		k := j
 		if sw.glued && hasPrefixFold(text[k:], sw.word) {
@@ -535,17 +586,59 @@ var hedges = [...]struct {
 	{"c.", judge.HedgeApprox},
 }
 
+// hedgesByLastWord indexes hedges by their last word, lower-cased with a
+// final dot ("than", "over", "c."), in the order of hedges: a number
+// preceded by none of these words needs no look at the list.
+var hedgesByLastWord = func() map[string][]int {
+	m := make(map[string][]int)
+	for i, h := range hedges {
+		last := h.words[strings.LastIndexByte(h.words, ' ')+1:]
+		m[last] = append(m[last], i)
+	}
+	return m
+}()
+
+// maxHedgeWord is the length of the longest last word of a hedge.
+const maxHedgeWord = len("approximately")
+
 // hedgeBefore finds a hedge ending right before i (one space between).
 func hedgeBefore(text []byte, i int) (judge.Hedge, int, bool) {
 	if i > 0 && text[i-1] == '~' {
 		return judge.HedgeApprox, i - 1, true
 	}
-	for _, h := range hedges {
-		if k, ok := wordEndingAt(text, i, h.words); ok {
-			return h.kind, k, true
+	// the word before the space: letters, and a final dot ("c.")
+	e := i - spaceWidthBefore(text, i)
+	if e == i || e == 0 {
+		return judge.HedgeNone, i, false
+	}
+	k := e
+	if text[k-1] == '.' {
+		k--
+	}
+	for k > 0 && e-k <= maxHedgeWord && isASCIILetter(text[k-1]) {
+		k--
+	}
+	if e-k > maxHedgeWord || k == e || text[k] == '.' {
+		return judge.HedgeNone, i, false
+	}
+	var buf [maxHedgeWord]byte
+	for j := k; j < e; j++ {
+		buf[j-k] = lower(text[j])
+	}
+	for _, h := range hedgesByLastWord[string(buf[:e-k])] {
+		if k, ok := wordEndingAt(text, i, hedges[h].words); ok {
+			return hedges[h].kind, k, true
 		}
 	}
 	return judge.HedgeNone, i, false
+}
+
+// lower returns the ASCII letter c in lower case, other bytes as they are.
+func lower(c byte) byte {
+	if c >= 'A' && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 // betweenBefore reports whether the range starting at i follows "between"

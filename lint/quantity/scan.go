@@ -3,7 +3,9 @@ package quantity
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
 	"math/big"
+	"math/bits"
 	"unicode"
 	"unicode/utf8"
 
@@ -38,8 +40,7 @@ const (
 	clsDigit  // 0-9
 	clsDot    // '.', maybe a leading-dot number
 	clsHigh   // 0xC2: maybe ½ ¼ ¾
-	clsWord   // a letter that can start a spelled number
-	clsLetter // any other ASCII letter: skip the word
+	clsLetter // an ASCII letter: a word, maybe a spelled number
 )
 
 // classes is the hot loop's byte table; it is a constant-like array built
@@ -52,34 +53,105 @@ var classes = func() (t [256]uint8) {
 		t[c] = clsLetter
 		t[c-'a'+'A'] = clsLetter
 	}
-	for _, c := range "aefhnostqdAEFHNOSTQD" {
-		t[c] = clsWord
-	}
 	t['.'] = clsDot
 	t[0xC2] = clsHigh
 	return t
 }()
 
-// numberWordLengths holds, for each first letter, a bit per word length
-// that a number word starting with that letter has ("two": t, 3), so the
-// hot loop drops most words after one lookup.
-var numberWordLengths = func() (t [26]uint16) {
-	for _, w := range [...]string{
-		"a", "an", "half", "quarter", "three", "one", "two", "four", "five", "six", "seven",
-		"eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
-		"seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty",
-		"seventy", "eighty", "ninety",
-	} {
-		t[w[0]-'a'] |= 1 << len(w)
+// wordEnd returns the end of the run of ASCII letters at i, reading eight
+// bytes at a time: no branch per letter, so the end of a word costs no
+// mispredicted jump.
+func wordEnd(text []byte, i int) int {
+	for i+8 <= len(text) {
+		if m := nonLetters(binary.LittleEndian.Uint64(text[i:])); m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+		i += 8
+	}
+	for i < len(text) && isASCIILetter(text[i]) {
+		i++
+	}
+	return i
+}
+
+// nonLetters returns, for eight bytes read little-endian, a word with the
+// top bit of each byte that is not an ASCII letter set (the test of
+// isASCIILetter, done on all eight bytes at once: no carry crosses a byte).
+func nonLetters(x uint64) uint64 {
+	const (
+		ones = 0x0101010101010101
+		high = 0x80 * ones
+	)
+	y := (x | 0x20*ones) &^ high // lower case, top bit clear
+	atLeastA := y + (0x80-'a')*ones
+	pastZ := y + (0x80-'z'-1)*ones
+	letters := atLeastA &^ pastZ &^ x & high
+	return letters ^ high
+}
+
+// numberWords are the words a spelled number starts with.
+var numberWords = [...]string{
+	"a", "an", "half", "quarter", "one", "two", "three", "four", "five", "six", "seven",
+	"eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+	"seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty",
+	"seventy", "eighty", "ninety",
+}
+
+// numberWordLengths holds, for each pair of first two letters (the second
+// one "" for a one-letter word), a bit per length that a number word
+// starting with them has ("two": "tw", 3), so the hot loop drops all but
+// a few other words ("these", "forth") after one lookup.
+var numberWordLengths = func() (t [26 * 27]uint16) {
+	for _, w := range numberWords {
+		t[prefixIndex(w[0], second(w))] |= 1 << len(w)
 	}
 	return t
 }()
 
-// mayBeNumberWord reports whether a word of length n starting with c can
-// be a number word.
-func mayBeNumberWord(c byte, n int) bool {
-	c |= 0x20
-	return c >= 'a' && c <= 'z' && n < 16 && numberWordLengths[c-'a']&(1<<n) != 0
+// second returns the second letter of w, or 0 when w has one letter.
+func second(w string) byte {
+	if len(w) < 2 {
+		return 0
+	}
+	return w[1]
+}
+
+// prefixIndex returns the index of the ASCII letters c0 c1 (c1 = 0 for a
+// one-letter word) in numberWordLengths.
+func prefixIndex(c0, c1 byte) int {
+	i := int(c0|0x20-'a') * 27
+	if c1 != 0 {
+		i += int(c1|0x20-'a') + 1
+	}
+	return i
+}
+
+// maxNumberWord is the length of the longest number word.
+const maxNumberWord = len("seventeen")
+
+// isNumberWord reports whether the ASCII word w is one of numberWords, in
+// any case. A lookup by first two letters and length drops all but a few
+// other words ("these", "first") before the word itself is compared.
+func isNumberWord(w []byte) bool {
+	if len(w) > maxNumberWord {
+		return false
+	}
+	var c1 byte
+	if len(w) > 1 {
+		c1 = w[1]
+	}
+	if numberWordLengths[prefixIndex(w[0], c1)]&(1<<len(w)) == 0 {
+		return false
+	}
+	var buf [maxNumberWord]byte
+	for i, c := range w {
+		buf[i] = c | 0x20
+	}
+	switch string(buf[:len(w)]) {
+	case "a", "an", "half", "quarter":
+		return true
+	}
+	return cardinalOf(string(buf[:len(w)])) != 0
 }
 
 // Scan returns the quantities in text, in order, not overlapping.
@@ -118,18 +190,8 @@ func (s *Scanner) scan(text []byte, i, limit int, out []Quantity, sc *scratch) (
 			i++
 			continue
 		case clsLetter:
-			// skip the rest of the word
-			i++
-			for i < n && isASCIILetter(text[i]) {
-				i++
-			}
-			continue
-		case clsWord:
-			e := i + 1
-			for e < n && isASCIILetter(text[e]) {
-				e++
-			}
-			if (i > 0 && isWordByte(text[i-1])) || !mayBeNumberWord(text[i], e-i) {
+			e := wordEnd(text, i+1)
+			if !isNumberWord(text[i:e]) || (i > 0 && isWordByte(text[i-1])) {
 				i = e
 				continue
 			}
@@ -200,7 +262,7 @@ func (s *Scanner) numeric(text []byte, i int, sc *scratch) (Quantity, int, bool)
 	if prevIsIdentifier(text, i) {
 		return q, skipNumberToken(text, i), false
 	}
-	num, numEnd, ok := s.lexNumber(text, i)
+	num, numEnd, ok := s.lexNumber(text, i, sc)
 	if !ok {
 		return q, skipNumberToken(text, i), false
 	}
@@ -244,7 +306,7 @@ func (s *Scanner) numeric(text []byte, i int, sc *scratch) (Quantity, int, bool)
 	q.Start = start
 	first := num
 	// range or dimensions: "5-10km", "5 to 10 miles", "between 5 and 10", "12 by 16 feet"
-	if second, end2, dims, ok := s.rangeTail(text, j, start); ok {
+	if second, end2, dims, ok := s.rangeTail(text, j, start, sc); ok {
 		q.Range = !dims
 		q.Dimensions = dims
 		q.Numbers = sc.numbers.take(first.text(), second.text())
@@ -282,20 +344,20 @@ func (s *Scanner) numeric(text []byte, i int, sc *scratch) (Quantity, int, bool)
 	q.Amounts = sc.amounts.take(first.amount())
 	q.End = uEnd
 	// a range with the unit on both ends: "28C-30C"
-	if second, u2, end2, ok := s.unitRangeTail(text, uEnd, u.Spelling); ok {
+	if second, u2, end2, ok := s.unitRangeTail(text, uEnd, u.Spelling, sc); ok {
 		q.Range = true
 		q.Numbers = append(q.Numbers, second.text())
 		q.Amounts = append(q.Amounts, second.amount())
 		q.UnitStart, q.UnitEnd = u2.start, u2.end
 		q.End = end2
-	} else if minor, mu, end2, ok := s.compoundTail(text, uEnd, u.Spelling.Unit); ok {
+	} else if minor, mu, end2, ok := s.compoundTail(text, uEnd, u.Spelling.Unit, sc); ok {
 		// compound: "6ft 2in", "5 feet, 11 inches", "9st 2lb"
 		q.Major = u.Spelling.Unit
 		q.Unit = mu.Spelling.Unit
 		q.Spelling = mu.Spelling
 		q.UnitStart, q.UnitEnd = mu.start, mu.end
 		q.Numbers = append(q.Numbers, minor.text())
-		q.Amounts = sc.amounts.take(compoundAmount(first.amount(), minor.amount(), q.Major, q.Unit))
+		q.Amounts = sc.amounts.take(compoundAmount(q.Amounts[0], minor.amount(), q.Major, q.Unit))
 		q.End = end2
 	} else if e, below := belowZero(text, uEnd); below && u.Spelling.Unit.Dim == units.Temperature {
 		q.End = e
@@ -428,7 +490,7 @@ func ambiguousOK(text []byte, end int, sep byte, sp *units.Spelling, num number)
 
 // compoundTail reads the minor part of a compound after a major unit:
 // "6ft 2in", "5 feet, 11 inches", "7lb 8oz", "9st 2lb".
-func (s *Scanner) compoundTail(text []byte, j int, major *units.Unit) (number, unitMatch, int, bool) {
+func (s *Scanner) compoundTail(text []byte, j int, major *units.Unit, sc *scratch) (number, unitMatch, int, bool) {
 	var minorID string
 	switch major.ID {
 	case "ft":
@@ -453,7 +515,7 @@ func (s *Scanner) compoundTail(text []byte, j int, major *units.Unit) (number, u
 	if k >= len(text) || !isDigit(text[k]) {
 		return number{}, unitMatch{}, 0, false
 	}
-	num, e, ok := s.lexNumber(text, k)
+	num, e, ok := s.lexNumber(text, k, sc)
 	if !ok {
 		return number{}, unitMatch{}, 0, false
 	}
@@ -481,7 +543,7 @@ func compoundAmount(major, minor numeral.Amount, mu, nu *units.Unit) numeral.Amo
 // rangeTail reads the second number of a range or dimensions after the
 // first number (and its scale) ending at j: "-10", "–10", " to 10",
 // " and 10" (after "between" or an opening bracket), " by 16".
-func (s *Scanner) rangeTail(text []byte, j, start int) (number, int, bool, bool) {
+func (s *Scanner) rangeTail(text []byte, j, start int, sc *scratch) (number, int, bool, bool) {
 	n := len(text)
 	if j >= n {
 		return number{}, 0, false, false
@@ -526,7 +588,7 @@ func (s *Scanner) rangeTail(text []byte, j, start int) (number, int, bool, bool)
 	if k >= n || !isDigit(text[k]) {
 		return number{}, 0, false, false
 	}
-	second, e, ok := s.lexNumber(text, k)
+	second, e, ok := s.lexNumber(text, k, sc)
 	if !ok {
 		return number{}, 0, false, false
 	}
@@ -539,7 +601,7 @@ func (s *Scanner) rangeTail(text []byte, j, start int) (number, int, bool, bool)
 
 // unitRangeTail reads "-30C" after "28C": a range with the same unit
 // spelled on both ends, joined by a hyphen or an en dash.
-func (s *Scanner) unitRangeTail(text []byte, j int, sp *units.Spelling) (number, unitMatch, int, bool) {
+func (s *Scanner) unitRangeTail(text []byte, j int, sp *units.Spelling, sc *scratch) (number, unitMatch, int, bool) {
 	k := j
 	switch {
 	case k < len(text) && text[k] == '-':
@@ -552,7 +614,7 @@ func (s *Scanner) unitRangeTail(text []byte, j int, sp *units.Spelling) (number,
 	if k >= len(text) || !isDigit(text[k]) {
 		return number{}, unitMatch{}, 0, false
 	}
-	num, e, ok := s.lexNumber(text, k)
+	num, e, ok := s.lexNumber(text, k, sc)
 	if !ok {
 		return number{}, unitMatch{}, 0, false
 	}

@@ -28,4 +28,5 @@ func (s *slab[T]) take(vs ...T) []T {
 type scratch struct {
 	amounts slab[numeral.Amount]
 	numbers slab[judge.NumberText]
+	arena   numeral.Arena // the numbers' values
 }
