@@ -28,7 +28,7 @@ type NumberText struct {
 	Start, End int           // byte span of the digits (or the spelled number) in the document text
 	Text       string        // as written: "38,600", "1.5", "12 500", "two"
 	Style      numeral.Style // how it is written
-	Scale      *big.Rat      // the scale word after it ("2.4 million": 1e6); nil for none
+	Scale      *big.Rat      // the scale word after it ("2.4 million": 1e6); nil for none; read-only, may be shared
 	Spelled    bool          // written in words ("two", "half a")
 	// Sign is the minus sign written before the number ("-", "−",
 	// "minus ", "negative "), and SignStart where it starts; "" and Start

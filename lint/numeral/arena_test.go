@@ -3,6 +3,7 @@ package numeral
 import (
 	"math"
 	"math/big"
+	"math/rand/v2"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -45,4 +46,37 @@ func TestArenaAllocations(t *testing.T) {
 	a.Frac(1, 1) // the first block
 	assert.Zero(t, testing.AllocsPerRun(100, func() { a.Frac(386, 1) }), "an integer")
 	assert.LessOrEqual(t, testing.AllocsPerRun(100, func() { a.Frac(3, 4) }), 1.0, "a fraction")
+}
+
+// TestExactSigMatchesExactQuotient holds the float shortcut of exactSig to
+// the exact quotient it stands for, on random and edge values.
+func TestExactSigMatchesExactQuotient(t *testing.T) {
+	reference := func(v, fine *big.Rat) int {
+		sig := 1
+		if v.Sign() != 0 && fine.Sign() != 0 {
+			f, _ := new(big.Rat).Quo(new(big.Rat).Abs(v), fine).Float64()
+			for f >= 10 {
+				sig++
+				f /= 10
+			}
+		}
+		return sig
+	}
+	vals := []int64{0, 1, -1, 3, 9, 10, 99, 100, 999, 1000, 12345, -40, 1 << 52, 1<<53 - 1, 1 << 53, 1<<53 + 1, 1 << 62, math.MaxInt64, 999_999_999_999_999_999}
+	dens := []int64{1, 2, 3, 4, 10, 100, 7, 1000, 1 << 30, 1 << 53, math.MaxInt64}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 2000 {
+		vals = append(vals, rng.Int64N(1<<uint(rng.IntN(62)+1)))
+	}
+	for i, a := range vals {
+		for _, b := range dens {
+			for _, c := range []int64{1, 5, 100, 1000, 1 << 40} {
+				d := dens[(i+int(c))%len(dens)]
+				v, fine := new(big.Rat).SetFrac64(a, b), new(big.Rat).SetFrac64(c, d)
+				if got, want := exactSig(v, fine), reference(v, fine); got != want {
+					t.Fatalf("exactSig(%s, %s) = %d, want %d", v, fine, got, want)
+				}
+			}
+		}
+	}
 }

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"math"
 	"math/big"
+	"math/bits"
 	"strings"
 )
 
@@ -325,17 +326,64 @@ func cloneRat(x *big.Rat) *big.Rat {
 // value of its last digit (spelled numbers: "two" is Exact(2, 1), "half a"
 // is Exact(1/2, 1/2)).
 func Exact(v, fine *big.Rat) Amount {
+	// Fine and Coarse are read-only: one copy serves both
+	return TakeExact(new(big.Rat).Set(v), new(big.Rat).Set(fine))
+}
+
+// TakeExact is Exact without the copies: the amount takes v as its own
+// value and shares fine, read-only, as its place values.
+func TakeExact(v, fine *big.Rat) Amount {
+	return Amount{Value: v, Fine: fine, Coarse: fine, Sig: exactSig(v, fine)}
+}
+
+// exactSig returns the significant figures of v written to the place
+// value fine: the digits of |v| / fine, at least one.
+func exactSig(v, fine *big.Rat) int {
 	sig := 1
-	if v.Sign() != 0 && fine.Sign() != 0 {
-		q := new(big.Rat).Quo(new(big.Rat).Abs(v), fine)
-		f, _ := q.Float64()
-		for f >= 10 {
-			sig++
-			f /= 10
-		}
+	if v.Sign() == 0 || fine.Sign() == 0 {
+		return sig
 	}
-	f := new(big.Rat).Set(fine) // Fine and Coarse are read-only: one copy serves both
-	return Amount{Value: new(big.Rat).Set(v), Fine: f, Coarse: f, Sig: sig}
+	f, ok := smallQuotient(v, fine)
+	if !ok {
+		q := new(big.Rat).Quo(new(big.Rat).Abs(v), fine)
+		f, _ = q.Float64()
+	}
+	for f >= 10 {
+		sig++
+		f /= 10
+	}
+	return sig
+}
+
+// smallQuotient returns |v| / fine as the nearest float64, like
+// big.Rat.Float64 of the exact quotient, when the cross products are
+// below 2^53: both are then exact floats, and one division rounds once.
+func smallQuotient(v, fine *big.Rat) (float64, bool) {
+	const limit = 1 << 53
+	a, okA := oneWord(v.Num())
+	b, okB := oneWord(v.Denom())
+	c, okC := oneWord(fine.Num())
+	d, okD := oneWord(fine.Denom())
+	if !okA || !okB || !okC || !okD {
+		return 0, false
+	}
+	hi1, num := bits.Mul64(a, d)
+	hi2, den := bits.Mul64(b, c)
+	if hi1 != 0 || hi2 != 0 || num >= limit || den >= limit {
+		return 0, false
+	}
+	return float64(num) / float64(den), true
+}
+
+// oneWord returns |x| when it fits in one machine word.
+func oneWord(x *big.Int) (uint64, bool) {
+	switch w := x.Bits(); len(w) {
+	case 0:
+		return 0, true
+	case 1:
+		return uint64(w[0]), true
+	}
+	return 0, false
 }
 
 // pow10 returns 10^n as a new rational (n may be negative).

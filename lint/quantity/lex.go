@@ -51,7 +51,7 @@ func (n *number) resolve() {
 	if n.glued != nil {
 		v := new(big.Rat).Add(nm.Value, n.glued.value)
 		n.spelled = true
-		n.spelledAmt = numeral.Exact(v, n.glued.fine)
+		n.spelledAmt = numeral.TakeExact(v, n.glued.fine)
 		n.written += glyphOf(n.glued)
 	}
 }
@@ -125,7 +125,7 @@ func (s *Scanner) lexNumber(text []byte, i int, sc *scratch) (number, int, bool)
 		e := i + 2
 		nm := numeral.Number{Value: f.value, Decimals: 0, Sig: 1}
 		num := number{n: nm, start: i, end: e, spelled: true, written: string(text[i:e])}
-		num.spelledAmt = numeral.Exact(f.value, f.fine)
+		num.spelledAmt = numeral.TakeExact(f.value, f.fine)
 		return num, e, true
 	}
 	j := i
@@ -269,6 +269,9 @@ func signBefore(text []byte, i int) (bool, int) {
 	if bytes.HasSuffix(before, []byte("\u2212")) && !wordBefore(before[:len(before)-3]) {
 		return true, i - 3
 	}
+	if e := i - spaceWidthBefore(text, i); e == i || e == 0 || (lower(text[e-1]) != 's' && lower(text[e-1]) != 'e') {
+		return false, i // no "minus" or "negative" before
+	}
 	for _, w := range [...]string{"minus", "negative"} {
 		if k, ok := wordEndingAt(text, i, w); ok {
 			return true, k
@@ -318,8 +321,8 @@ var currencySymbols = [...]struct{ written, code string }{
 // currencyBefore returns the currency symbol or code written right before
 // i and the ISO code it stands for.
 func currencyBefore(text []byte, i int) (string, string, bool) {
-	if i == 0 || !currencyEnds[text[i-1]] {
-		return "", "", false
+	if i == 0 || !currencyEnds[text[i-1]] || (text[i-1] == ' ' && (i < 2 || text[i-2] < 'A' || text[i-2] > 'Z')) {
+		return "", "", false // (a code before a space ends in a capital)
 	}
 	for _, c := range currencySymbols {
 		if bytes.HasSuffix(text[:i], []byte(c.written)) {
@@ -385,7 +388,7 @@ func currencyScale(text []byte, j int) (*big.Rat, int) {
 	if j >= len(text) || !scaleStarts[lower(text[j])] {
 		return nil, j
 	}
-	for _, sw := range scaleWords {
+	for i, sw := range scaleWords {
 		if !sw.glued || !hasPrefixFold(text[j:], sw.word) {
 			continue
 		}
@@ -393,7 +396,7 @@ func currencyScale(text []byte, j int) (*big.Rat, int) {
 		if k < len(text) && isWordByte(text[k]) {
 			continue
 		}
-		return big.NewRat(sw.value, 1), k
+		return scaleValues[i], k
 	}
 	return nil, j
 }
@@ -414,6 +417,15 @@ var scaleWords = [...]struct {
 	{"m", 1e6, true, false},
 	{"k", 1e3, true, false},
 }
+
+// scaleValues holds the value of each of scaleWords, shared and read-only
+// like every scale a number keeps.
+var scaleValues = func() (t [len(scaleWords)]*big.Rat) {
+	for i, sw := range scaleWords {
+		t[i] = big.NewRat(sw.value, 1)
+	}
+	return t
+}()
 
 // scaleStarts marks the first letters of scaleWords, in lower case.
 var scaleStarts = func() (t [256]bool) {
@@ -438,7 +450,7 @@ func (s *Scanner) scaleWord(text []byte, j int) (*big.Rat, int) {
 			return nil, j
 		}
 	}
-	for _, sw := range scaleWords {
+	for i, sw := range scaleWords {
 		k := j
 		if sw.glued && hasPrefixFold(text[k:], sw.word) {
 			k += len(sw.word)
@@ -459,7 +471,7 @@ func (s *Scanner) scaleWord(text []byte, j int) (*big.Rat, int) {
 				continue
 			}
 		}
-		return big.NewRat(sw.value, 1), k
+		return scaleValues[i], k
 	}
 	return nil, j
 }
@@ -522,6 +534,9 @@ func bareDegrees(text []byte, j int) (int, bool) {
 			return 0, false
 		}
 		k += w
+	}
+	if k >= len(text) || lower(text[k]) != 'd' {
+		return 0, false
 	}
 	for _, w := range [...]string{"degrees", "degree"} {
 		if hasPrefixFold(text[k:], w) && (k+len(w) >= len(text) || !isWordByte(text[k+len(w)])) {

@@ -491,15 +491,13 @@ func ambiguousOK(text []byte, end int, sep byte, sp *units.Spelling, num number)
 // compoundTail reads the minor part of a compound after a major unit:
 // "6ft 2in", "5 feet, 11 inches", "7lb 8oz", "9st 2lb".
 func (s *Scanner) compoundTail(text []byte, j int, major *units.Unit, sc *scratch) (number, unitMatch, int, bool) {
-	var minorID string
-	switch major.ID {
-	case "ft":
-		minorID = "in"
-	case "lb":
-		minorID = "oz"
-	case "st":
-		minorID = "lb"
-	default:
+	minorID := ""
+	for _, c := range compounds {
+		if c.major == major.ID {
+			minorID = c.minor
+		}
+	}
+	if minorID == "" {
 		return number{}, unitMatch{}, 0, false
 	}
 	k := j
@@ -526,19 +524,47 @@ func (s *Scanner) compoundTail(text []byte, j int, major *units.Unit, sc *scratc
 	return num, unitMatch{Spelling: u.Spelling, start: us, end: ue}, ue, true
 }
 
+// compounds are the imperial values written in two units, major first,
+// with the number of minor units in a major one.
+var compounds = [...]struct {
+	major, minor string
+	per          int64
+}{
+	{"ft", "in", 12},
+	{"lb", "oz", 16},
+	{"st", "lb", 14},
+}
+
+// compoundPer holds the per of each of compounds as a rational, shared and
+// read-only.
+var compoundPer = func() (t [len(compounds)]*big.Rat) {
+	for i, c := range compounds {
+		t[i] = big.NewRat(c.per, 1)
+	}
+	return t
+}()
+
 // compoundAmount returns a compound's total in its minor unit: "6ft 2in"
 // is 74 in, its Fine that of the minor number.
 func compoundAmount(major, minor numeral.Amount, mu, nu *units.Unit) numeral.Amount {
-	ratio, err := units.Convert(big.NewRat(1, 1), mu, nu)
-	if err != nil {
-		return minor
+	for i, c := range compounds {
+		if c.major == mu.ID && c.minor == nu.ID {
+			v := new(big.Rat).Mul(major.Value, compoundPer[i])
+			v.Add(v, minor.Value)
+			return numeral.TakeExact(v, minor.Fine)
+		}
 	}
-	v := new(big.Rat).Mul(major.Value, ratio)
-	v.Add(v, minor.Value)
-	fine := new(big.Rat).Set(minor.Fine)
-	a := numeral.Exact(v, fine)
-	return a
+	return minor
 }
+
+// rangeWordStarts marks the bytes that start what joins a range after a
+// space: "to", "by", "and", an en dash, a hyphen.
+var rangeWordStarts = func() (t [256]bool) {
+	for _, c := range []byte("tTbBaA-\xe2") {
+		t[c] = true
+	}
+	return t
+}()
 
 // rangeTail reads the second number of a range or dimensions after the
 // first number (and its scale) ending at j: "-10", "–10", " to 10",
@@ -561,6 +587,9 @@ func (s *Scanner) rangeTail(text []byte, j, start int, sc *scratch) (number, int
 			return number{}, 0, false, false
 		}
 		k += w
+		if k >= n || !rangeWordStarts[text[k]] {
+			return number{}, 0, false, false
+		}
 		switch {
 		case hasWordAt(text, k, "to"):
 			k += 2

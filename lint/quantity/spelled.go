@@ -1,8 +1,6 @@
 package quantity
 
 import (
-	"math/big"
-
 	"github.com/unitlint/unitlint/lint/numeral"
 )
 
@@ -128,9 +126,9 @@ func (s *Scanner) spelled(text []byte, i int, sc *scratch) (Quantity, int, bool)
 			return Quantity{}, 0, false
 		}
 	}
-	v, fine := sv.rats()
+	v, fine := sc.arena.Frac(sv.num, sv.den), sc.arena.Frac(sv.fineNum, sv.fineDen)
 	num.written = string(text[i:end])
-	num.spelledAmt = numeral.Exact(v, fine)
+	num.spelledAmt = numeral.TakeExact(v, fine)
 	num.n = numeral.Number{Value: v, Sig: num.spelledAmt.Sig}
 	if sign, ss := signBefore(text, i); sign {
 		num.neg = true
@@ -162,11 +160,6 @@ type spelledNumber struct {
 	num, den         int64 // value
 	fineNum, fineDen int64 // place value of the last word
 	end              int   // where the number words end
-}
-
-// rats returns the value and place value as rationals.
-func (sv spelledNumber) rats() (*big.Rat, *big.Rat) {
-	return big.NewRat(sv.num, sv.den), big.NewRat(sv.fineNum, sv.fineDen)
 }
 
 // spelledValue reads a spelled number at i: "two", "twenty-five", "a
