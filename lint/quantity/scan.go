@@ -3,9 +3,7 @@ package quantity
 import (
 	"bytes"
 	"context"
-	"encoding/binary"
 	"math/big"
-	"math/bits"
 	"unicode"
 	"unicode/utf8"
 
@@ -34,61 +32,6 @@ func NewScannerLocale(cat *units.Catalogue, loc numeral.Locale) *Scanner {
 // Catalogue returns the scanner's unit catalogue.
 func (s *Scanner) Catalogue() *units.Catalogue { return s.cat }
 
-// byte classes for the hot loop
-const (
-	clsNone   = iota
-	clsDigit  // 0-9
-	clsDot    // '.', maybe a leading-dot number
-	clsHigh   // 0xC2: maybe ½ ¼ ¾
-	clsLetter // an ASCII letter: a word, maybe a spelled number
-)
-
-// classes is the hot loop's byte table; it is a constant-like array built
-// by a function so that no package state is mutable.
-var classes = func() (t [256]uint8) {
-	for c := '0'; c <= '9'; c++ {
-		t[c] = clsDigit
-	}
-	for c := 'a'; c <= 'z'; c++ {
-		t[c] = clsLetter
-		t[c-'a'+'A'] = clsLetter
-	}
-	t['.'] = clsDot
-	t[0xC2] = clsHigh
-	return t
-}()
-
-// wordEnd returns the end of the run of ASCII letters at i, reading eight
-// bytes at a time: no branch per letter, so the end of a word costs no
-// mispredicted jump.
-func wordEnd(text []byte, i int) int {
-	for i+8 <= len(text) {
-		if m := nonLetters(binary.LittleEndian.Uint64(text[i:])); m != 0 {
-			return i + bits.TrailingZeros64(m)/8
-		}
-		i += 8
-	}
-	for i < len(text) && isASCIILetter(text[i]) {
-		i++
-	}
-	return i
-}
-
-// nonLetters returns, for eight bytes read little-endian, a word with the
-// top bit of each byte that is not an ASCII letter set (the test of
-// isASCIILetter, done on all eight bytes at once: no carry crosses a byte).
-func nonLetters(x uint64) uint64 {
-	const (
-		ones = 0x0101010101010101
-		high = 0x80 * ones
-	)
-	y := (x | 0x20*ones) &^ high // lower case, top bit clear
-	atLeastA := y + (0x80-'a')*ones
-	pastZ := y + (0x80-'z'-1)*ones
-	letters := atLeastA &^ pastZ &^ x & high
-	return letters ^ high
-}
-
 // numberWords are the words a spelled number starts with.
 var numberWords = [...]string{
 	"a", "an", "half", "quarter", "one", "two", "three", "four", "five", "six", "seven",
@@ -97,50 +40,34 @@ var numberWords = [...]string{
 	"seventy", "eighty", "ninety",
 }
 
-// numberWordLengths holds, for each pair of first two letters (the second
-// one "" for a one-letter word), a bit per length that a number word
-// starting with them has ("two": "tw", 3), so the hot loop drops all but
-// a few other words ("these", "forth") after one lookup.
-var numberWordLengths = func() (t [26 * 27]uint16) {
+// numberWordLengths holds, for the first two letters of a word (see
+// prefixIndex), a bit per length that a number word starting with them
+// has ("two": "tw", 3), so the hot loop drops almost every other word
+// after one lookup and the rest ("these", "first") by their length.
+var numberWordLengths = func() (t [1 << 10]uint16) {
 	for _, w := range numberWords {
-		t[prefixIndex(w[0], second(w))] |= 1 << len(w)
+		var c1 byte
+		if len(w) > 1 {
+			c1 = w[1]
+		}
+		t[prefixIndex(w[0], c1)] |= 1 << len(w)
 	}
 	return t
 }()
 
-// second returns the second letter of w, or 0 when w has one letter.
-func second(w string) byte {
-	if len(w) < 2 {
-		return 0
-	}
-	return w[1]
-}
-
-// prefixIndex returns the index of the ASCII letters c0 c1 (c1 = 0 for a
-// one-letter word) in numberWordLengths.
-func prefixIndex(c0, c1 byte) int {
-	i := int(c0|0x20-'a') * 27
-	if c1 != 0 {
-		i += int(c1|0x20-'a') + 1
-	}
-	return i
-}
+// prefixIndex returns the index in numberWordLengths of a word starting
+// with the ASCII letter c0 and then c1 (0 when the word has one letter):
+// five bits a letter, the same for either case.
+func prefixIndex(c0, c1 byte) int { return int(c0&31)<<5 | int(c1&31) }
 
 // maxNumberWord is the length of the longest number word.
 const maxNumberWord = len("seventeen")
 
-// isNumberWord reports whether the ASCII word w is one of numberWords, in
-// any case. A lookup by first two letters and length drops all but a few
-// other words ("these", "first") before the word itself is compared.
-func isNumberWord(w []byte) bool {
-	if len(w) > maxNumberWord {
-		return false
-	}
-	var c1 byte
-	if len(w) > 1 {
-		c1 = w[1]
-	}
-	if numberWordLengths[prefixIndex(w[0], c1)]&(1<<len(w)) == 0 {
+// isNumberWord reports whether the ASCII word w, whose first two letters
+// have the lengths mask lengths in numberWordLengths, is one of
+// numberWords, in any case.
+func isNumberWord(w []byte, lengths uint16) bool {
+	if len(w) > maxNumberWord || lengths&(1<<len(w)) == 0 {
 		return false
 	}
 	var buf [maxNumberWord]byte
@@ -177,52 +104,6 @@ func (s *Scanner) ScanContext(ctx context.Context, text []byte) ([]Quantity, err
 		out, i = s.scan(text, i, min(i+scanChunk, len(text)), out, &sc)
 	}
 	return out, nil
-}
-
-// scan appends to out the quantities of text that start at i or later,
-// before limit (reading past limit to finish the last one), and returns
-// where it stopped: at or past limit.
-func (s *Scanner) scan(text []byte, i, limit int, out []Quantity, sc *scratch) ([]Quantity, int) {
-	n := len(text)
-	for i < limit {
-		switch classes[text[i]] {
-		case clsNone:
-			i++
-			continue
-		case clsLetter:
-			e := wordEnd(text, i+1)
-			if !isNumberWord(text[i:e]) || (i > 0 && isWordByte(text[i-1])) {
-				i = e
-				continue
-			}
-			if q, end, ok := s.spelled(text, i, sc); ok {
-				out = appendQuantity(reserve(out, n), q)
-				i = end
-				continue
-			}
-			i = e
-			continue
-		case clsDot:
-			if i+1 >= n || !isDigit(text[i+1]) || (i > 0 && (isDigit(text[i-1]) || isWordByte(text[i-1]))) {
-				i++
-				continue
-			}
-		case clsHigh:
-			if _, ok := fractionAt(text, i); !ok {
-				i++
-				continue
-			}
-		}
-		q, end, ok := s.numeric(text, i, sc)
-		if ok {
-			out = appendQuantity(reserve(out, n), q)
-		}
-		if end <= i {
-			end = i + 1
-		}
-		i = end
-	}
-	return out, i
 }
 
 // reserve returns out, made with room for the quantities news copy of
@@ -445,6 +326,9 @@ func (s *Scanner) unitAfter(text []byte, j int, num number) (unitMatch, int, int
 				break
 			}
 			k = e + w
+			if k >= n || !s.cat.MayStartDensity(text[k]) {
+				continue
+			}
 			var buf [matchBuf]units.Match
 			for _, m := range s.cat.AppendMatch(buf[:0], text[k:]) {
 				if m.Spelling.Unit.Dim == units.Density {

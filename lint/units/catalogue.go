@@ -20,6 +20,9 @@ type Catalogue struct {
 	trie      trie
 	families  map[string][]*Unit
 	linear    map[string]linearOf
+	// densityStarts marks the bytes a density spelling starts with, in
+	// either case ("per sq km", "/km²")
+	densityStarts [256]bool
 }
 
 // linearOf records that a unit is a power of a length unit.
@@ -86,6 +89,13 @@ func New(s Style) *Catalogue {
 		}
 		c.spellings[i] = sp
 		c.pats[i] = newPattern(d.text, sp.CaseSensitive)
+		if sp.Unit.Dim == Density {
+			b := d.text[0]
+			c.densityStarts[b] = true
+			if b >= 'a' && b <= 'z' {
+				c.densityStarts[b-'a'+'A'] = true
+			}
+		}
 	}
 	c.trie = buildTrie(c.pats)
 	return c
@@ -119,6 +129,11 @@ func (c *Catalogue) Match(text []byte) []Match { return c.AppendMatch(nil, text)
 func (c *Catalogue) AppendMatch(dst []Match, text []byte) []Match {
 	return c.trie.appendMatches(dst, text, c.spellings, c.pats)
 }
+
+// MayStartDensity reports whether a density spelling ("per sq km",
+// "/km²") can start with the byte b: a quick test before a Match that
+// looks for one only.
+func (c *Catalogue) MayStartDensity(b byte) bool { return c.densityStarts[b] }
 
 // Family returns the members of a generic family ("gallon" -> US gallon,
 // imperial gallon), the house style's member first, or nil for an unknown

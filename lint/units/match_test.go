@@ -315,3 +315,18 @@ func BenchmarkNew(b *testing.B) {
 		_ = New(Style{})
 	}
 }
+
+// TestMayStartDensity holds the quick test to the spellings: every density
+// spelling starts with a byte it lets through, in either case.
+func TestMayStartDensity(t *testing.T) {
+	c := New(Style{})
+	for _, sp := range c.Spellings() {
+		if sp.Unit.Dim == Density {
+			assert.True(t, c.MayStartDensity(sp.Text[0]), sp.Text)
+			assert.True(t, c.MayStartDensity(strings.ToUpper(sp.Text)[0]), sp.Text)
+		}
+	}
+	for _, b := range []byte("kmsq 0C") {
+		assert.False(t, c.MayStartDensity(b), "%q", b)
+	}
+}
