@@ -44,7 +44,8 @@ var readingVerbs = [...]string{
 func TemperatureCue(text []byte, a, b *quantity.Quantity, floor int) judge.TempCue {
 	change, reading := false, false
 	before := clauseBefore(text, a.HedgeStart, floor)
-	words := lastWords(before, 3)
+	var buf [8][]byte // the word lists below, without an allocation
+	words := lastWords(buf[:0], before, 3)
 	if n := len(words); n > 0 {
 		last := string(words[n-1])
 		prev := ""
@@ -71,7 +72,7 @@ func TemperatureCue(text []byte, a, b *quantity.Quantity, floor int) judge.TempC
 	}
 	// after B: "rise", "warmer than", "above average", "of warming"
 	after := afterPair(text, b.End)
-	if aw := firstWords(after, 3); len(aw) > 0 {
+	if aw := firstWords(buf[:0], after, 3); len(aw) > 0 {
 		w := string(aw[0])
 		switch {
 		case in(w, changeAfter[:]):
@@ -108,7 +109,8 @@ func aboveBaseline(words [][]byte) bool {
 
 // governed reports whether a change noun governs the clause.
 func governed(clause []byte) bool {
-	for _, w := range lastWords(clause, 8) {
+	var buf [8][]byte
+	for _, w := range lastWords(buf[:0], clause, 8) {
 		if in(string(w), governingNouns[:]) {
 			return true
 		}
@@ -152,14 +154,15 @@ func afterPair(text []byte, end int) []byte {
 	return t
 }
 
-// lastWords returns up to n lower-cased ASCII words at the end of b.
-func lastWords(b []byte, n int) [][]byte {
-	out := make([][]byte, 0, n) // last word first, reversed at the end
+// lastWords appends to dst up to n lower-cased ASCII words at the end of
+// b, in text order, and returns the extended slice.
+func lastWords(dst [][]byte, b []byte, n int) [][]byte {
+	out := dst // last word first, reversed at the end
 	k := len(b)
-	for len(out) < n && k > 0 {
+	for len(out)-len(dst) < n && k > 0 {
 		for k > 0 && !isLetter(b[k-1]) {
 			if b[k-1] == '.' || b[k-1] == ',' {
-				if len(out) > 0 {
+				if len(out) > len(dst) {
 					break
 				}
 			}
@@ -174,7 +177,7 @@ func lastWords(b []byte, n int) [][]byte {
 		}
 		out = append(out, lowerASCII(b[k:e]))
 	}
-	slices.Reverse(out)
+	slices.Reverse(out[len(dst):])
 	return out
 }
 
@@ -189,12 +192,13 @@ func lowerASCII(w []byte) []byte {
 	return w
 }
 
-// firstWords returns up to n lower-cased ASCII words at the start of b,
-// stopping at punctuation other than hyphens.
-func firstWords(b []byte, n int) [][]byte {
-	out := make([][]byte, 0, n)
+// firstWords appends to dst up to n lower-cased ASCII words at the start
+// of b, stopping at punctuation other than hyphens, and returns the
+// extended slice.
+func firstWords(dst [][]byte, b []byte, n int) [][]byte {
+	out := dst
 	k := 0
-	for len(out) < n && k < len(b) {
+	for len(out)-len(dst) < n && k < len(b) {
 		for k < len(b) && (b[k] == ' ' || b[k] == '-') {
 			k++
 		}

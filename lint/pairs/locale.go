@@ -35,9 +35,6 @@ var (
 			"highway", "sedan", "pickup"})
 )
 
-// maxCues bounds the number of cues (DetectLocale's seen set).
-const maxCues = 128
-
 // cues returns the unit spellings' cues followed by the other words of
 // each variety.
 func cues(uk, us []string) ([]string, []string) {
@@ -45,19 +42,14 @@ func cues(uk, us []string) ([]string, []string) {
 	return append(ukUnits, uk...), append(usUnits, us...)
 }
 
-// cueMatcher finds every cue in one pass; cue i < len(ukCues) is British.
-var cueMatcher = newMatcher(append(append([]string(nil), ukCues...), usCues...))
+// cueSampler finds the cues that occur; cue i < len(ukCues) is British.
+var cueSampler = newSampler(append(append([]string(nil), ukCues...), usCues...))
 
 // DetectLocale reads the copy's locale from its spelling: each cue that
 // occurs counts once for its side.
 func DetectLocale(text []byte) Locale {
-	var seen [maxCues]bool
 	uk, us := 0, 0
-	cueMatcher.each(text, func(i int) {
-		if seen[i] {
-			return
-		}
-		seen[i] = true
+	cueSampler.each(text, func(i int) {
 		if i < len(ukCues) {
 			uk++
 		} else {

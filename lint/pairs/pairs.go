@@ -8,6 +8,7 @@ package pairs
 import (
 	"bytes"
 	"context"
+	"strings"
 
 	"github.com/unitlint/unitlint/lint"
 	"github.com/unitlint/unitlint/lint/judge"
@@ -106,7 +107,7 @@ func (f *Finder) FindInContext(ctx context.Context, text []byte, qs []quantity.Q
 	// B is taken by its pair, so pairs rarely outnumber half the
 	// quantities; sizing for that spares copying the large Pair values
 	out := make([]Pair, 0, len(qs)/2+1)
-	locale := LazyLocale(text)
+	d := &document{text: text, locale: LazyLocale(text)}
 	clauseFloor, nextCheck := 0, 0
 	for i := 0; i+1 < len(qs); i++ {
 		if i >= nextCheck {
@@ -120,7 +121,7 @@ func (f *Finder) FindInContext(ctx context.Context, text []byte, qs []quantity.Q
 		if !ok {
 			continue
 		}
-		p, ok := f.makePair(text, a, b, shape, clauseFloor, locale)
+		p, ok := f.makePair(d, a, b, shape, clauseFloor)
 		if !ok {
 			continue
 		}
@@ -129,7 +130,7 @@ func (f *Finder) FindInContext(ctx context.Context, text []byte, qs []quantity.Q
 		next := i + 2 // B is taken: it cannot start the next pair
 		// "A (B; C)": one quantity, a second conversion
 		for k := i + 2; k < len(qs) && semicolonNext(text, &qs[k-1], &qs[k]); k++ {
-			if p2, ok := f.makePair(text, a, &qs[k], ShapeParen, clauseFloor, locale); ok {
+			if p2, ok := f.makePair(d, a, &qs[k], ShapeParen, clauseFloor); ok {
 				out = append(out, p2)
 				clauseFloor = qs[k].End
 			}
@@ -145,7 +146,47 @@ func (f *Finder) FindInContext(ctx context.Context, text []byte, qs []quantity.Q
 // cue reads the words before a and after b. locale is the document's
 // (LazyLocale), shared by every pair of it.
 func (f *Finder) Relate(text []byte, a, b *quantity.Quantity, locale func() Locale) (Pair, bool) {
-	return f.makePair(text, a, b, ShapeRestated, 0, locale)
+	return f.makePair(&document{text: text, locale: locale}, a, b, ShapeRestated, 0)
+}
+
+// document is what the pairs of one document share: its text and locale,
+// the generic families resolved under that locale (so the operands of
+// one family share their Alt slice), and the string the operands' texts
+// are cut from.
+type document struct {
+	text     []byte
+	locale   func() Locale
+	generics []generic
+	texts    strings.Builder
+}
+
+// generic is a generic family ("gallon") as resolveGeneric reads it in
+// one document.
+type generic struct {
+	family string
+	unit   *units.Unit
+	alt    []*units.Unit
+}
+
+// resolve is resolveGeneric for the document, once per family.
+func (d *document) resolve(f *Finder, family string) (*units.Unit, []*units.Unit) {
+	for _, g := range d.generics {
+		if g.family == family {
+			return g.unit, g.alt
+		}
+	}
+	u, alt := f.resolveGeneric(family, d.locale)
+	d.generics = append(d.generics, generic{family: family, unit: u, alt: alt})
+	return u, alt
+}
+
+// cut returns text[start:end] as a string, cut from the one the
+// document's operand texts share: written after them, it leaves the
+// strings already cut unchanged.
+func (d *document) cut(start, end int) string {
+	d.texts.Write(d.text[start:end])
+	s := d.texts.String()
+	return s[len(s)-(end-start):]
 }
 
 // LazyLocale returns a function that detects the copy's locale the first
@@ -163,7 +204,7 @@ func LazyLocale(text []byte) func() Locale {
 
 // makePair checks two quantities can be a conversion of one another and
 // builds the pair.
-func (f *Finder) makePair(text []byte, a, b *quantity.Quantity, shape Shape, clauseFloor int, locale func() Locale) (Pair, bool) {
+func (f *Finder) makePair(d *document, a, b *quantity.Quantity, shape Shape, clauseFloor int) (Pair, bool) {
 	if a.Kind != quantity.Measure || b.Kind != quantity.Measure {
 		return Pair{}, false
 	}
@@ -194,19 +235,20 @@ func (f *Finder) makePair(text []byte, a, b *quantity.Quantity, shape Shape, cla
 		}
 	}
 	p := Pair{A: *a, B: *b, Shape: shape, Start: a.Start, End: b.End}
-	p.Judge.A = f.operand(text, a, ua, locale)
-	p.Judge.B = f.operand(text, b, ub, locale)
+	d.texts.Grow(a.End - a.Start + b.End - b.Start)
+	p.Judge.A = f.operand(d, a, ua)
+	p.Judge.B = f.operand(d, b, ub)
 	if isTemperature(ua) {
-		p.Judge.Temp = TemperatureCue(text, a, b, clauseFloor)
+		p.Judge.Temp = TemperatureCue(d.text, a, b, clauseFloor)
 	}
 	if a.Spelling != nil && a.Spelling.Generic || b.Spelling != nil && b.Spelling.Generic {
-		p.Locale = locale()
+		p.Locale = d.locale()
 	}
 	return p, true
 }
 
 // operand builds the judge's view of a quantity.
-func (f *Finder) operand(text []byte, q *quantity.Quantity, u *units.Unit, locale func() Locale) judge.Operand {
+func (f *Finder) operand(d *document, q *quantity.Quantity, u *units.Unit) judge.Operand {
 	op := judge.Operand{
 		Amounts:   q.Amounts,
 		Unit:      u,
@@ -215,16 +257,16 @@ func (f *Finder) operand(text []byte, q *quantity.Quantity, u *units.Unit, local
 		Numbers:   q.Numbers,
 		UnitStart: q.UnitStart,
 		UnitEnd:   q.UnitEnd,
-		Text:      string(text[q.Start:q.End]),
+		Text:      d.cut(q.Start, q.End),
 	}
 	// the unit lies inside the quantity: its text shares the one copy
 	if q.Start <= q.UnitStart && q.UnitStart <= q.UnitEnd && q.UnitEnd <= q.End {
 		op.UnitText = op.Text[q.UnitStart-q.Start : q.UnitEnd-q.Start]
 	} else {
-		op.UnitText = string(text[q.UnitStart:q.UnitEnd])
+		op.UnitText = d.cut(q.UnitStart, q.UnitEnd)
 	}
 	if q.Spelling != nil && q.Spelling.Generic && u == q.Spelling.Unit {
-		op.Unit, op.Alt = f.resolveGeneric(q.Spelling.Family, locale)
+		op.Unit, op.Alt = d.resolve(f, q.Spelling.Family)
 	}
 	return op
 }
@@ -262,16 +304,24 @@ func reinterpret(cat *units.Catalogue, u, partner *units.Unit) *units.Unit {
 }
 
 // joined reports whether the text between a and b joins them as a
-// conversion, and how.
+// conversion, and how: not when a paragraph ends between them.
 func joined(text []byte, a, b *quantity.Quantity) (Shape, bool) {
 	if b.HedgeStart < a.End {
 		return "", false
 	}
 	mid := text[a.End:b.HedgeStart]
-	after := text[b.End:]
-	if blankLine(mid) {
-		return "", false // a paragraph ends between them
+	// the text between most quantities is long and joins nothing: the
+	// paragraph ends are looked for only where it does
+	shape, ok := joinedBy(mid, text[b.End:], a, b)
+	if !ok || blankLine(mid) {
+		return "", false
 	}
+	return shape, true
+}
+
+// joinedBy reports whether mid, the text between a and b, joins them as
+// a conversion, and how; after is the text after b.
+func joinedBy(mid, after []byte, a, b *quantity.Quantity) (Shape, bool) {
 	// an adjective glued to A: "320m-high (1,050ft)"
 	mid = trimAdjectiveSuffix(mid)
 	t := trimSpace(mid)
@@ -400,8 +450,11 @@ func blankLine(b []byte) bool {
 }
 
 func isDash(t []byte) bool {
-	s := string(t)
-	return s == "\u2014" || s == "\u2013" || s == "--"
+	switch string(t) {
+	case "\u2014", "\u2013", "--":
+		return true
+	}
+	return false
 }
 
 // leadingToken returns the first non-space token (a dash or a bracket).
