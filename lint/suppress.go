@@ -104,12 +104,20 @@ func ruleNames(s string) []string {
 func TextSuppressions(src []byte, start int) []Suppression {
 	var out []Suppression
 	marker := []byte(IgnoreMarker)
-	for off := start; ; {
-		i := bytes.Index(src[off:], marker)
+	// look for the marker's colon, rare in prose, rather than its first
+	// letter: a scan of prose then stops a few times a page, not a line
+	colon := bytes.IndexByte(marker, ':')
+	for from := start + colon; from < len(src); {
+		i := bytes.IndexByte(src[from:], ':')
 		if i < 0 {
 			return out
 		}
-		s := Suppression{Kind: SuppressLine, Start: off + i}
+		at := from + i - colon
+		from += i + 1
+		if !bytes.HasPrefix(src[at:], marker) {
+			continue
+		}
+		s := Suppression{Kind: SuppressLine, Start: at}
 		end := s.Start + len(marker)
 		// rule names: " conversion, temperature-change"
 		for {
@@ -129,8 +137,9 @@ func TextSuppressions(src []byte, start int) []Suppression {
 		}
 		s.End = end
 		out = append(out, s)
-		off = end
+		from = end + colon
 	}
+	return out
 }
 
 func isRuleNameByte(c byte) bool {

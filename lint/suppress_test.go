@@ -1,7 +1,9 @@
 package lint_test
 
 import (
+	"bytes"
 	"context"
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -167,4 +169,38 @@ func TestUnusedSuppressions(t *testing.T) {
 		&lint.Options{ReportUnusedSuppressions: true, Severity: map[string]lint.Severity{"unused-suppression": lint.SeverityOff}})
 	require.NoError(t, err)
 	assert.Len(t, res.Diagnostics, 1)
+}
+
+// TestTextSuppressionsMatchesIndex holds TextSuppressions, which looks for
+// the marker's colon, to a search for the whole marker from every start.
+func TestTextSuppressionsMatchesIndex(t *testing.T) {
+	reference := func(src []byte, start int) []lint.Suppression {
+		var out []lint.Suppression
+		for off := start; ; {
+			i := bytes.Index(src[off:], []byte(lint.IgnoreMarker))
+			if i < 0 {
+				return out
+			}
+			at := off + i
+			// the rule names as the function reads them after a marker
+			// that starts exactly at the start
+			one := lint.TextSuppressions(src, at)
+			if len(one) == 0 || one[0].Start != at {
+				t.Fatalf("%q from %d: no marker read at %d", src, start, at)
+			}
+			out = append(out, one[0])
+			off = one[0].End
+		}
+	}
+	pieces := []string{"unitlint:ignore", "unitlint:", ":", "ignore", " conversion", ",", " ", "\n", "unit", "lint:ignore", "x"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		src := []byte(b.String())
+		start := rng.IntN(len(src) + 1)
+		assert.Equal(t, reference(src, start), lint.TextSuppressions(src, start), "%q from %d", src, start)
+	}
 }

@@ -63,15 +63,22 @@ func wordEnd(text []byte, i int) int {
 // where it stopped: at or past limit.
 func (s *Scanner) scan(text []byte, i, limit int, out []Quantity, sc *scratch) ([]Quantity, int) {
 	n := len(text)
+	// before is the top bit of the byte before i when it is a letter, so
+	// that a word running on from the eight bytes before has no start here
+	var before uint64
+	if i > 0 && isASCIILetter(text[i-1]) {
+		before = 0x80
+	}
 	for i < limit {
 		x := load8(text, i)
 		letters := letterBits(x)
-		before := uint64(0)
-		if i > 0 && isASCIILetter(text[i-1]) {
-			before = 0x80
-		}
 		starts := letters &^ (letters<<8 | before)
-		events := starts | inRange(x, '0', '9') | equalBits(x, '.') | equalBits(x, 0xC2)
+		// digits and the dot in one range ("/" comes along, and is
+		// dropped below); 0xC2 only where a byte is not ASCII
+		events := starts | inRange(x, '.', '9')
+		if x&high != 0 {
+			events |= equalBits(x, 0xC2)
+		}
 		next := i + 8 // where to read on when nothing here moves the scan
 	events:
 		for events != 0 {
@@ -81,13 +88,17 @@ func (s *Scanner) scan(text []byte, i, limit int, out []Quantity, sc *scratch) (
 			if p >= limit {
 				return out, p
 			}
-			switch c := text[p]; {
-			case isASCIILetter(c):
+			switch c := byte(x >> (8 * k)); {
+			case letters&(0x80<<(8*k)) != 0:
 				// most words are ruled out by their first two letters; a
 				// word that runs on past these eight bytes needs no look
 				// at its end: the next eight start inside it, no word start
 				var c1 byte
-				if p+1 < n && isASCIILetter(text[p+1]) {
+				if k < 7 {
+					if letters&(0x80<<(8*(k+1))) != 0 {
+						c1 = byte(x >> (8 * (k + 1)))
+					}
+				} else if p+1 < n && isASCIILetter(text[p+1]) {
 					c1 = text[p+1]
 				}
 				lengths := numberWordLengths[prefixIndex(c, c1)]
@@ -116,6 +127,8 @@ func (s *Scanner) scan(text []byte, i, limit int, out []Quantity, sc *scratch) (
 				if _, ok := fractionAt(text, p); !ok {
 					continue
 				}
+			case c == '/':
+				continue
 			}
 			q, end, ok := s.numeric(text, p, sc)
 			if ok {
@@ -123,6 +136,14 @@ func (s *Scanner) scan(text []byte, i, limit int, out []Quantity, sc *scratch) (
 			}
 			next = max(end, p+1)
 			break
+		}
+		if next == i+8 {
+			before = letters >> 56 // the last of these eight bytes
+		} else {
+			before = 0
+			if next > 0 && next <= n && isASCIILetter(text[next-1]) {
+				before = 0x80
+			}
 		}
 		i = next
 	}
