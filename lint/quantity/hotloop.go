@@ -46,6 +46,11 @@ func equalBits(x uint64, c byte) uint64 {
 	return ^((t&low + low) | t | low)
 }
 
+// byteOf returns byte k (0 to 7) of x.
+func byteOf(x uint64, k int) byte {
+	return byte(x >> (8 * k)) //nolint:gosec // the low eight bits, on purpose
+}
+
 // wordEnd returns the end of the run of ASCII letters at i, eight bytes
 // at a time.
 func wordEnd(text []byte, i int) int {
@@ -88,7 +93,7 @@ func (s *Scanner) scan(text []byte, i, limit int, out []Quantity, sc *scratch) (
 			if p >= limit {
 				return out, p
 			}
-			switch c := byte(x >> (8 * k)); {
+			switch c := byteOf(x, k); {
 			case letters&(0x80<<(8*k)) != 0:
 				// most words are ruled out by their first two letters; a
 				// word that runs on past these eight bytes needs no look
@@ -96,7 +101,7 @@ func (s *Scanner) scan(text []byte, i, limit int, out []Quantity, sc *scratch) (
 				var c1 byte
 				if k < 7 {
 					if letters&(0x80<<(8*(k+1))) != 0 {
-						c1 = byte(x >> (8 * (k + 1)))
+						c1 = byteOf(x, k+1)
 					}
 				} else if p+1 < n && isASCIILetter(text[p+1]) {
 					c1 = text[p+1]
