@@ -33,7 +33,9 @@ const (
 
 // Pair is one conversion pair found in a document's text.
 type Pair struct {
-	A, B  quantity.Quantity
+	// A and B are the two quantities, shared with the quantities
+	// analyzer's result (read-only).
+	A, B  *quantity.Quantity
 	Shape Shape
 	// Start and End span the pair in the document text, from A's start to
 	// B's end.
@@ -234,7 +236,7 @@ func (f *Finder) makePair(d *document, a, b *quantity.Quantity, shape Shape, cla
 			return Pair{}, false
 		}
 	}
-	p := Pair{A: *a, B: *b, Shape: shape, Start: a.Start, End: b.End}
+	p := Pair{A: a, B: b, Shape: shape, Start: a.Start, End: b.End}
 	d.texts.Grow(a.End - a.Start + b.End - b.Start)
 	p.Judge.A = f.operand(d, a, ua)
 	p.Judge.B = f.operand(d, b, ub)
