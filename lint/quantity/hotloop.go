@@ -63,15 +63,19 @@ func wordEnd(text []byte, i int) int {
 	return len(text)
 }
 
-// scan appends to out the quantities of text that start at i or later,
-// before limit (reading past limit to finish the last one), and returns
-// where it stopped: at or past limit.
-func (s *Scanner) scan(text []byte, i, limit int, out []Quantity, sc *scratch) ([]Quantity, int) {
+// nextCandidate returns the first place at or after i where a quantity
+// may begin: a digit, a dot, the byte 0xC2, or the start of a word whose
+// first two letters begin a number word, with the lengths such a word may
+// have (numberWordLengths; 0 for the others). It reads eight bytes at a
+// time and calls nothing, so that the loop over plain prose keeps its
+// values in registers. The place may lie past limit, and is at least
+// limit when there is none before it.
+func nextCandidate(text []byte, i, limit int) (int, uint16) {
 	n := len(text)
-	// before is the top bit of the byte before i when it is a letter, so
-	// that a word running on from the eight bytes before has no start here
+	// the top bit of the byte before i when it is a letter: a word
+	// running on from there has no start at i
 	var before uint64
-	if i > 0 && isASCIILetter(text[i-1]) {
+	if i > 0 && i <= n && isASCIILetter(text[i-1]) {
 		before = 0x80
 	}
 	for i < limit {
@@ -79,78 +83,79 @@ func (s *Scanner) scan(text []byte, i, limit int, out []Quantity, sc *scratch) (
 		letters := letterBits(x)
 		starts := letters &^ (letters<<8 | before)
 		// digits and the dot in one range ("/" comes along, and is
-		// dropped below); 0xC2 only where a byte is not ASCII
+		// dropped by the caller); 0xC2 only where a byte is not ASCII
 		events := starts | inRange(x, '.', '9')
 		if x&high != 0 {
 			events |= equalBits(x, 0xC2)
 		}
-		next := i + 8 // where to read on when nothing here moves the scan
-	events:
 		for events != 0 {
 			k := bits.TrailingZeros64(events) / 8
-			events &= events - 1
-			p := i + k
-			if p >= limit {
-				return out, p
+			bit := uint64(0x80) << (8 * k)
+			events &^= bit
+			if starts&bit == 0 {
+				return i + k, 0
 			}
-			switch c := byteOf(x, k); {
-			case letters&(0x80<<(8*k)) != 0:
-				// most words are ruled out by their first two letters; a
-				// word that runs on past these eight bytes needs no look
-				// at its end: the next eight start inside it, no word start
-				var c1 byte
-				if k < 7 {
-					if letters&(0x80<<(8*(k+1))) != 0 {
-						c1 = byteOf(x, k+1)
-					}
-				} else if p+1 < n && isASCIILetter(text[p+1]) {
-					c1 = text[p+1]
+			// a word: most are ruled out by their first two letters
+			var c1 byte
+			if k < 7 {
+				if letters&(bit<<8) != 0 {
+					c1 = byteOf(x, k+1)
 				}
-				lengths := numberWordLengths[prefixIndex(c, c1)]
-				if lengths == 0 {
-					continue
-				}
-				var e int
-				if m := (letters ^ high) & (^uint64(0) << (8 * (k + 1))); m != 0 {
-					e = min(i+bits.TrailingZeros64(m)/8, n)
-				} else {
-					e = wordEnd(text, next)
-				}
-				if isNumberWord(text[p:e], lengths) && (p == 0 || !isWordByte(text[p-1])) {
-					if q, end, ok := s.spelled(text, p, sc); ok {
-						out = appendQuantity(reserve(out, n), q)
-						next = end
-						break events
-					}
-				}
-				continue
-			case c == '.':
-				if p+1 >= n || !isDigit(text[p+1]) || (p > 0 && (isDigit(text[p-1]) || isWordByte(text[p-1]))) {
-					continue
-				}
-			case c == 0xC2:
-				if _, ok := fractionAt(text, p); !ok {
-					continue
-				}
-			case c == '/':
-				continue
+			} else if i+8 < n && isASCIILetter(text[i+8]) {
+				c1 = text[i+8]
 			}
-			q, end, ok := s.numeric(text, p, sc)
-			if ok {
-				out = appendQuantity(reserve(out, n), q)
-			}
-			next = max(end, p+1)
-			break
-		}
-		if next == i+8 {
-			before = letters >> 56 // the last of these eight bytes
-		} else {
-			before = 0
-			if next > 0 && next <= n && isASCIILetter(text[next-1]) {
-				before = 0x80
+			if lengths := numberWordLengths[prefixIndex(byteOf(x, k), c1)]; lengths != 0 {
+				return i + k, lengths
 			}
 		}
-		i = next
+		before = letters >> 56 // the last of these eight bytes
+		i += 8
+	}
+	return i, 0
+}
+
+// scan appends to out the quantities of text that start at i or later,
+// before limit (reading past limit to finish the last one), and returns
+// where it stopped: at or past limit.
+func (s *Scanner) scan(text []byte, i, limit int, out []Quantity, sc *scratch) ([]Quantity, int) {
+	n := len(text)
+	for i < limit {
+		p, lengths := nextCandidate(text, i, limit)
+		if p >= limit {
+			return out, p
+		}
+		if lengths != 0 {
+			e := wordEnd(text, p+1)
+			if isNumberWord(text[p:e], lengths) && (p == 0 || !isWordByte(text[p-1])) {
+				if q, end, ok := s.spelled(text, p, sc); ok {
+					out = appendQuantity(reserve(out, n), q)
+					i = end
+					continue
+				}
+			}
+			i = e
+			continue
+		}
+		switch c := text[p]; {
+		case c == '.':
+			if p+1 >= n || !isDigit(text[p+1]) || (p > 0 && (isDigit(text[p-1]) || isWordByte(text[p-1]))) {
+				i = p + 1
+				continue
+			}
+		case c == 0xC2:
+			if _, ok := fractionAt(text, p); !ok {
+				i = p + 1
+				continue
+			}
+		case c == '/':
+			i = p + 1
+			continue
+		}
+		q, end, ok := s.numeric(text, p, sc)
+		if ok {
+			out = appendQuantity(reserve(out, n), q)
+		}
+		i = max(end, p+1)
 	}
 	return out, i
 }
