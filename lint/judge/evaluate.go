@@ -259,17 +259,29 @@ func (j *judgement) endpoint(m model, ev *evaluation, i int) bool {
 // the fast path.
 func (j *judgement) exactOf(ev *evaluation) []*big.Rat {
 	if ev.exact == nil {
-		ev.exact = make([]*big.Rat, len(j.a))
-		g := mapping{from: ev.m.ua, to: ev.m.ub}
-		for i := range j.a {
-			c, err := g.exact(j.a[i].Value)
-			if err != nil {
-				c = new(big.Rat) // not reached: the fast path converted it
-			}
-			ev.exact[i] = c
-		}
+		ev.exact = convertAll(j.p.A.Amounts, ev.m.ua, ev.m.ub)
 	}
 	return ev.exact
+}
+
+// convertAll returns the exact conversion of each amount from one unit into
+// another (see convertOne).
+func convertAll(as []numeral.Amount, from, to *units.Unit) []*big.Rat {
+	out := make([]*big.Rat, len(as))
+	for i := range as {
+		out[i] = convertOne(as[i].Value, from, to)
+	}
+	return out
+}
+
+// convertOne returns the exact conversion of x from one unit into another,
+// zero where it fails (which a judged pair's amounts do not).
+func convertOne(x *big.Rat, from, to *units.Unit) *big.Rat {
+	c, err := convertExact(x, from, to)
+	if err != nil {
+		return new(big.Rat)
+	}
+	return c
 }
 
 // primaries returns the evaluations of the units as written and of the

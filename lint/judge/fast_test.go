@@ -30,10 +30,10 @@ func assertSameResult(t testing.TB, want, got Result, msgAndArgs ...any) bool {
 	t.Helper()
 	ok := assert.Equal(t, want.Verdict.String(), got.Verdict.String(), msgAndArgs...) &&
 		assert.Equal(t, want.Cause, got.Cause, msgAndArgs...) &&
-		assert.Equal(t, ratStrings(want.Exact), ratStrings(got.Exact), msgAndArgs...) &&
+		assert.Equal(t, ratStrings(want.Exact()), ratStrings(got.Exact()), msgAndArgs...) &&
 		assert.Equal(t, unitID(want.Unit), unitID(got.Unit), msgAndArgs...) &&
 		assert.Equal(t, want.Change, got.Change, msgAndArgs...) &&
-		assert.Equal(t, math.Float64bits(want.RelErr), math.Float64bits(got.RelErr), msgAndArgs...) &&
+		assert.Equal(t, math.Float64bits(want.RelErr()), math.Float64bits(got.RelErr()), msgAndArgs...) &&
 		assert.Equal(t, want.Explanation, got.Explanation, msgAndArgs...) &&
 		assert.Equal(t, want.Fix, got.Fix, msgAndArgs...) &&
 		assert.Equal(t, want.FixText, got.FixText, msgAndArgs...)

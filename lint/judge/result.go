@@ -8,14 +8,11 @@ import (
 	"github.com/unitlint/unitlint/lint/units"
 )
 
-// base fills the fields every judged result has.
+// base fills the fields every judged result has. Exact and RelErr are
+// left to the Result's methods, so that a passing pair, whose exact values
+// few callers read, costs no rational arithmetic.
 func (j *judgement) base(ev *evaluation) Result {
-	exact := j.exactOf(ev)
-	r := Result{Exact: exact, Unit: ev.m.ub, Change: ev.m.kind == kindChange}
-	if c := exact[0]; c.Sign() != 0 {
-		r.RelErr = relErrOf(ev.b[0].Value, c)
-	}
-	return r
+	return Result{Unit: ev.m.ub, Change: ev.m.kind == kindChange, from: ev.m.ua, src: j.p.A.Amounts, b: ev.b[0].Value}
 }
 
 // relErrOf returns (b − c) / c as the float64 nearest to it; c ≠ 0.
