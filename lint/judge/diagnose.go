@@ -203,7 +203,7 @@ func (j *judgement) fitsFast(ev *evaluation, h *hypothesis) (approx, bool) {
 		if err != nil {
 			return approx{}, false
 		}
-		c := ev.cf[i]
+		c := ev.shadow(i)
 		if h.kind == kindReading || ev.m.kind == kindReading {
 			if le(cp.sub(c).abs(), approx{0.5, 0}) {
 				return approx{}, false
@@ -252,7 +252,7 @@ func anyRounding(b *amount, c *big.Rat) bool {
 // anyRoundingFast is anyRounding for endpoint i of ev in float64; when b
 // lies too close to half a step from c to tell, it asks the exact test.
 func (j *judgement) anyRoundingFast(ev *evaluation, i int) bool {
-	b, c := &ev.b[i], ev.cf[i]
+	b, c := &ev.b[i], ev.shadow(i)
 	s, ok := stepSet{y: b, capExp: b.val.mag() + 1}.largest()
 	if !ok {
 		return false

@@ -146,8 +146,9 @@ func (j *judgement) infoReason(ev *evaluation, viaHedge bool) infoReason {
 	case j.p.A.Major != nil || j.p.B.Major != nil:
 		return infoNone // a compound's precision is set by its form
 	}
-	for i := range ev.eps {
-		if ev.eps[i].coarse() {
+	eps := ev.endpoints()
+	for i := range eps {
+		if eps[i].coarse() {
 			return infoCoarse
 		}
 	}
@@ -207,8 +208,8 @@ func (j *judgement) withinWarning(ev *evaluation) bool {
 	if ev.m.kind == kindReading {
 		line := warnReading(isFahrenheit(ev.m.ub))
 		if j.fast {
-			for i, c := range ev.cf {
-				if !le(ev.b[i].v.sub(c).abs(), line.approx()) {
+			for i := range ev.n {
+				if !le(ev.b[i].v.sub(ev.shadow(i)).abs(), line.approx()) {
 					return false
 				}
 			}
