@@ -11,15 +11,18 @@ import (
 // hypothesis is one known mistake (PRECISION.md §4.5): what the writer
 // would have written in B's place, computed from A's value.
 type hypothesis struct {
-	cause    Cause
-	g        mapping   // A's value -> the mistaken figure, in B's unit
-	kind     scaleKind // how the mistaken figure is rounded
-	why      string    // the mistake in an editor's words (see words)
-	form     whyForm   // or: how u1 and u2 make them
-	u1, u2   *units.Unit
-	slipped  int // a slipped factor of 10^slipped combined with it (0: none)
-	tail     func() string
-	scalable bool // may combine with a slipped factor of 10^±3, 10^±6, 10^±9
+	cause   Cause
+	g       mapping   // A's value -> the mistaken figure, in B's unit
+	kind    scaleKind // how the mistaken figure is rounded
+	why     string    // the mistake in an editor's words (see words)
+	form    whyForm   // or: how u1 and u2 make them
+	u1, u2  *units.Unit
+	slipped int // a slipped factor of 10^slipped combined with it (0: none)
+	// linA, linB: the length units of a linear factor used for an area or
+	// a volume, whose explanation says what the written figure is (see
+	// linearTail); nil for other mistakes.
+	linA, linB *units.Unit
+	scalable   bool // may combine with a slipped factor of 10^±3, 10^±6, 10^±9
 	// near: the mistaken figure lies close to the exact one (a rule-of-thumb
 	// factor), so it explains b only when b is no rounding of the exact
 	// value at any of b's admissible steps, however coarse: "30C (90F)" is
@@ -370,11 +373,11 @@ func (j *judgement) linearHypotheses(m model) []hypothesis {
 			what = "a density"
 		}
 		return []hypothesis{{cause: CauseLinearArea, g: rooted(1, 2), kind: m.kind, scalable: true,
-			why: "looks like the length factor was used for " + what, tail: j.linearTail(la, lb)}}
+			why: "looks like the length factor was used for " + what, linA: la, linB: lb}}
 	case 3:
 		return []hypothesis{
 			{cause: CauseLinearVolume, g: rooted(1, 3), kind: m.kind, scalable: true,
-				why: "looks like the length factor was used for a volume", tail: j.linearTail(la, lb)},
+				why: "looks like the length factor was used for a volume", linA: la, linB: lb},
 			{cause: CauseLinearVolume, g: rooted(2, 3), kind: m.kind, scalable: true,
 				why: "looks like the area factor was used for a volume"},
 		}
@@ -383,24 +386,23 @@ func (j *judgement) linearHypotheses(m model) []hypothesis {
 }
 
 // linearTail says what the written figure is: ": 6.2 is what 10
-// kilometres is in miles" (A's number as written when it is plain digits).
-func (j *judgement) linearTail(la, lb *units.Unit) func() string {
-	return func() string {
-		if len(j.a) != 1 {
-			return ""
-		}
-		var a string
-		if nts := j.p.A.Numbers; len(nts) == 1 && nts[0].Scale == nil && !nts[0].Spelled && nts[0].Text != "" {
-			name := la.Plural
-			if abs(j.a[0].Value).Cmp(big.NewRat(1, 1)) == 0 {
-				name = la.Name
-			}
-			a = nts[0].Sign + nts[0].Text + " " + name
-		} else {
-			a = qty(j.a[0].Value, la)
-		}
-		return ": " + j.bWritten() + " is what " + a + " is in " + lb.Plural
+// kilometres is in miles" (A's number as written when it is plain digits),
+// in the length units la and lb.
+func (j *judgement) linearTail(la, lb *units.Unit) string {
+	if len(j.a) != 1 {
+		return ""
 	}
+	var a string
+	if nts := j.p.A.Numbers; len(nts) == 1 && nts[0].Scale == nil && !nts[0].Spelled && nts[0].Text != "" {
+		name := la.Plural
+		if abs(j.a[0].Value).Cmp(big.NewRat(1, 1)) == 0 {
+			name = la.Name
+		}
+		a = nts[0].Sign + nts[0].Text + " " + name
+	} else {
+		a = qty(j.a[0].Value, la)
+	}
+	return ": " + j.bWritten() + " is what " + a + " is in " + lb.Plural
 }
 
 // siblingHypotheses are a unit confused with its sibling, in the direction the

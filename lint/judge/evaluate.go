@@ -22,9 +22,17 @@ type judgement struct {
 	fast bool
 	// unitList is the catalogue's units, once asked for (catUnits).
 	unitList []*units.Unit
-	// amountBuf holds a and b for the usual one amount a side, so
-	// that they take no allocation of their own.
-	amountBuf [2]amount
+}
+
+// wrapAmounts wraps a pair's amounts for a judgement (its a and b) in one
+// allocation: the judgement itself stays on Judge's stack, which it could
+// not if it held its amounts (they are reached from what a Result keeps).
+func wrapAmounts(p *Pair) (a, b []amount) {
+	na := len(p.A.Amounts)
+	all := make([]amount, 0, na+len(p.B.Amounts))
+	all = appendAmounts(all, p.A.Amounts)
+	all = appendAmounts(all, p.B.Amounts)
+	return all[:na:na], all[na:]
 }
 
 // catUnits returns the catalogue's units (cat must be set).
@@ -73,43 +81,36 @@ func (ev *evaluation) endpoints() []endpoint {
 // i (fast path).
 func (ev *evaluation) shadow(i int) approx { return ev.endpoints()[i].fwd.cf }
 
-// newJudgement validates a pair; ok is false when it cannot be judged (see Judge).
-func newJudgement(p Pair, opts Options) (*judgement, bool) {
+// init sets up a zero judgement for a pair; it reports false when the pair
+// cannot be judged (see Judge).
+func (j *judgement) init(p Pair, opts Options) bool {
 	if p.A.Unit == nil || p.B.Unit == nil {
-		return nil, false
+		return false
 	}
 	if len(p.A.Amounts) == 0 || len(p.A.Amounts) != len(p.B.Amounts) {
-		return nil, false
+		return false
 	}
 	for _, as := range [][]numeral.Amount{p.A.Amounts, p.B.Amounts} {
 		for _, am := range as {
 			if !validAmount(am) {
-				return nil, false
+				return false
 			}
 		}
 	}
 	prof := profileFor(opts.Tolerance)
-	j := &judgement{
-		p:    p,
-		cat:  opts.Catalogue,
-		prof: prof,
-		test: tester{prof: prof},
-		alts: len(p.A.Alt) > 0 || len(p.B.Alt) > 0,
-	}
-	if na, nb := len(p.A.Amounts), len(p.B.Amounts); na+nb <= len(j.amountBuf) {
-		j.a = appendAmounts(j.amountBuf[:0:na], p.A.Amounts)
-		j.b = appendAmounts(j.amountBuf[na:na:na+nb], p.B.Amounts)
-	} else {
-		j.a = appendAmounts(nil, p.A.Amounts)
-		j.b = appendAmounts(nil, p.B.Amounts)
-	}
+	j.p = p
+	j.cat = opts.Catalogue
+	j.prof = prof
+	j.test = tester{prof: prof}
+	j.alts = len(p.A.Alt) > 0 || len(p.B.Alt) > 0
+	j.a, j.b = wrapAmounts(&p)
 	j.isTmp = isTemperature(p.A.Unit) && isTemperature(p.B.Unit)
 	j.hctx = hedgeCtx{hedge: p.A.Hedge, hasRange: len(p.A.Amounts) > 1}
 	if j.hctx.hedge == HedgeNone {
 		j.hctx.hedge, j.hctx.onB = p.B.Hedge, true
 	}
 	j.hctx.stackT3 = j.hctx.hedge == HedgeApprox || j.hctx.hasRange || prof.stackAll
-	return j, true
+	return true
 }
 
 // validAmount reports whether an amount carries what the tests need.

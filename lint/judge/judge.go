@@ -293,8 +293,8 @@ func Judge(p Pair, opts Options) Result { return judgeWith(p, opts, false) }
 // judgeWith is Judge; exactOnly skips the float64 path (for the test that
 // holds the two paths to the same results).
 func judgeWith(p Pair, opts Options, exactOnly bool) Result {
-	j, ok := newJudgement(p, opts)
-	if !ok {
+	var j judgement // on the stack: see wrapAmounts
+	if !j.init(p, opts) {
 		return Result{Verdict: OK}
 	}
 	if !exactOnly && j.canFast() {
