@@ -66,22 +66,25 @@ func (j *judgement) diagnose(evs []evaluation) *diagnosis {
 	for i := range evs {
 		ev := &evs[i]
 		hs := j.hypotheses(ev.m)
-		if h := j.bestFit(ev, hs); h != nil {
-			return j.explainHypothesis(ev, h)
+		if h, ok := j.bestFit(ev, hs); ok {
+			return j.explainHypothesis(ev, &h)
 		}
 		if d := j.typo(ev); d != nil {
 			return d
 		}
-		var combos []hypothesis
-		for _, h := range hs {
-			if h.scalable {
+		// the combinations with a slip, made one at a time (there are
+		// dozens, and they are only needed here)
+		var f fitFinder
+		for i := range hs {
+			if hs[i].scalable {
 				for _, k := range slipExponents() {
-					combos = append(combos, combineSlip(h, k))
+					c := combineSlip(hs[i], k)
+					j.consider(&f, ev, &c)
 				}
 			}
 		}
-		if h := j.bestFit(ev, combos); h != nil {
-			return j.explainHypothesis(ev, h)
+		if f.found {
+			return j.explainHypothesis(ev, &f.best)
 		}
 	}
 	// the least specific mistake last: A's figure copied unconverted (a
@@ -89,8 +92,8 @@ func (j *judgement) diagnose(evs []evaluation) *diagnosis {
 	for i := range evs {
 		ev := &evs[i]
 		if h, ok := unconverted(ev.m); ok {
-			if h := j.bestFit(ev, []hypothesis{h}); h != nil {
-				return j.explainHypothesis(ev, h)
+			if h, ok := j.bestFit(ev, []hypothesis{h}); ok {
+				return j.explainHypothesis(ev, &h)
 			}
 		}
 	}
@@ -105,19 +108,28 @@ type misfit struct {
 }
 
 // bestFit returns the hypothesis that fits with the smallest misfit (the
-// first on a tie), or nil.
-func (j *judgement) bestFit(ev *evaluation, hs []hypothesis) *hypothesis {
-	var (
-		best    *hypothesis
-		bestMis misfit
-	)
+// first on a tie); ok is false when none fits.
+func (j *judgement) bestFit(ev *evaluation, hs []hypothesis) (best hypothesis, ok bool) {
+	var f fitFinder
 	for i := range hs {
-		h := &hs[i]
-		if mis, ok := j.fits(ev, h); ok && (best == nil || j.misfitLess(ev, mis, h, bestMis, best)) {
-			best, bestMis = h, mis
-		}
+		j.consider(&f, ev, &hs[i])
 	}
-	return best
+	return f.best, f.found
+}
+
+// fitFinder keeps the hypothesis that fits best among those considered so
+// far: the smallest misfit, the first on a tie.
+type fitFinder struct {
+	best  hypothesis // a copy: the hypothesis considered may be a temporary
+	mis   misfit
+	found bool
+}
+
+// consider updates f with h, the next hypothesis in order.
+func (j *judgement) consider(f *fitFinder, ev *evaluation, h *hypothesis) {
+	if mis, ok := j.fits(ev, h); ok && (!f.found || j.misfitLess(ev, mis, h, f.mis, &f.best)) {
+		f.best, f.mis, f.found = *h, mis, true
+	}
 }
 
 // misfitLess reports whether misfit m of h is below misfit n of k; on the
