@@ -108,13 +108,14 @@ func Message(j Judged) string {
 // "about 38,610 sq miles", "3.1-6.2 miles".
 func ExpectedText(j Judged) string {
 	r := j.Result
-	if len(r.Exact) == 0 {
+	exact := r.Exact()
+	if len(exact) == 0 {
 		return "something else"
 	}
 	// written with a scale word ("5 million cubic feet"): say it the same way
 	scale, scaleWord := scaleOf(j.Judge.B)
-	nums := make([]string, len(r.Exact))
-	for i, v := range r.Exact {
+	nums := make([]string, len(exact))
+	for i, v := range exact {
 		if scale != nil {
 			v = new(big.Rat).Quo(v, scale)
 		}

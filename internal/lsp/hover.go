@@ -43,18 +43,19 @@ var causeWords = map[judge.Cause]string{
 func hoverText(j *judgedPair) string {
 	r := j.Result
 	var b strings.Builder
-	if len(r.Exact) == 0 || r.Unit == nil {
+	exact := r.Exact()
+	if len(exact) == 0 || r.Unit == nil {
 		fmt.Fprintf(&b, "**%s → %s**\n\nunitlint cannot judge this pair.", j.Judge.A.Text, j.Judge.B.Text)
 		return b.String()
 	}
-	nums := make([]string, len(r.Exact))
-	for i, v := range r.Exact {
+	nums := make([]string, len(exact))
+	for i, v := range exact {
 		nums[i] = exactText(v)
 	}
 	fmt.Fprintf(&b, "**%s%s = %s %s**\n\n", j.Judge.A.Text, changeNote(r), strings.Join(nums, "–"), r.Unit.Plural)
 	b.WriteString(j.Judge.B.Text)
 	b.WriteString(" is ")
-	b.WriteString(offBy(j))
+	b.WriteString(offBy(j, exact[0]))
 	switch {
 	case r.Verdict == judge.OK:
 		b.WriteString(": an honest rounding.")
@@ -94,13 +95,13 @@ func exactText(v *big.Rat) string {
 	return s
 }
 
-// offBy says how far B is from the exact value: in degrees for a
-// temperature reading ("4°F too high"), as a percentage otherwise ("98.8%
-// too small").
-func offBy(j *judgedPair) string {
+// offBy says how far B is from the exact value of its first amount, exact:
+// in degrees for a temperature reading ("4°F too high"), as a percentage
+// otherwise ("98.8% too small").
+func offBy(j *judgedPair, exact *big.Rat) string {
 	r := j.Result
 	if r.Unit.Dim == units.Temperature && len(j.Judge.B.Amounts) > 0 && j.Judge.B.Amounts[0].Value != nil {
-		d, _ := new(big.Rat).Sub(j.Judge.B.Amounts[0].Value, r.Exact[0]).Float64()
+		d, _ := new(big.Rat).Sub(j.Judge.B.Amounts[0].Value, exact).Float64()
 		switch {
 		case math.Abs(d) < 0.05:
 			return "exact"
@@ -109,7 +110,8 @@ func offBy(j *judgedPair) string {
 		}
 		return strconv.FormatFloat(-d, 'f', 1, 64) + r.Unit.Symbol + " too low"
 	}
-	pct := math.Abs(r.RelErr) * 100
+	relErr := r.RelErr()
+	pct := math.Abs(relErr) * 100
 	if pct < 0.005 {
 		return "exact"
 	}
@@ -119,7 +121,7 @@ func offBy(j *judgedPair) string {
 	} else {
 		p = strconv.FormatFloat(pct, 'g', 3, 64)
 	}
-	if r.RelErr > 0 {
+	if relErr > 0 {
 		return p + "% too large"
 	}
 	return p + "% too small"

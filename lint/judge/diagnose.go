@@ -11,15 +11,18 @@ import (
 // hypothesis is one known mistake (PRECISION.md §4.5): what the writer
 // would have written in B's place, computed from A's value.
 type hypothesis struct {
-	cause    Cause
-	g        mapping   // A's value -> the mistaken figure, in B's unit
-	kind     scaleKind // how the mistaken figure is rounded
-	why      string    // the mistake in an editor's words (see words)
-	form     whyForm   // or: how u1 and u2 make them
-	u1, u2   *units.Unit
-	slipped  int // a slipped factor of 10^slipped combined with it (0: none)
-	tail     func() string
-	scalable bool // may combine with a slipped factor of 10^±3, 10^±6, 10^±9
+	cause   Cause
+	g       mapping   // A's value -> the mistaken figure, in B's unit
+	kind    scaleKind // how the mistaken figure is rounded
+	why     string    // the mistake in an editor's words (see words)
+	form    whyForm   // or: how u1 and u2 make them
+	u1, u2  *units.Unit
+	slipped int // a slipped factor of 10^slipped combined with it (0: none)
+	// linA, linB: the length units of a linear factor used for an area or
+	// a volume, whose explanation says what the written figure is (see
+	// linearTail); nil for other mistakes.
+	linA, linB *units.Unit
+	scalable   bool // may combine with a slipped factor of 10^±3, 10^±6, 10^±9
 	// near: the mistaken figure lies close to the exact one (a rule-of-thumb
 	// factor), so it explains b only when b is no rounding of the exact
 	// value at any of b's admissible steps, however coarse: "30C (90F)" is
@@ -63,22 +66,25 @@ func (j *judgement) diagnose(evs []evaluation) *diagnosis {
 	for i := range evs {
 		ev := &evs[i]
 		hs := j.hypotheses(ev.m)
-		if h := j.bestFit(ev, hs); h != nil {
-			return j.explainHypothesis(ev, h)
+		if h, ok := j.bestFit(ev, hs); ok {
+			return j.explainHypothesis(ev, &h)
 		}
 		if d := j.typo(ev); d != nil {
 			return d
 		}
-		var combos []hypothesis
-		for _, h := range hs {
-			if h.scalable {
+		// the combinations with a slip, made one at a time (there are
+		// dozens, and they are only needed here)
+		var f fitFinder
+		for i := range hs {
+			if hs[i].scalable {
 				for _, k := range slipExponents() {
-					combos = append(combos, combineSlip(h, k))
+					c := combineSlip(hs[i], k)
+					j.consider(&f, ev, &c)
 				}
 			}
 		}
-		if h := j.bestFit(ev, combos); h != nil {
-			return j.explainHypothesis(ev, h)
+		if f.found {
+			return j.explainHypothesis(ev, &f.best)
 		}
 	}
 	// the least specific mistake last: A's figure copied unconverted (a
@@ -86,8 +92,8 @@ func (j *judgement) diagnose(evs []evaluation) *diagnosis {
 	for i := range evs {
 		ev := &evs[i]
 		if h, ok := unconverted(ev.m); ok {
-			if h := j.bestFit(ev, []hypothesis{h}); h != nil {
-				return j.explainHypothesis(ev, h)
+			if h, ok := j.bestFit(ev, []hypothesis{h}); ok {
+				return j.explainHypothesis(ev, &h)
 			}
 		}
 	}
@@ -102,19 +108,28 @@ type misfit struct {
 }
 
 // bestFit returns the hypothesis that fits with the smallest misfit (the
-// first on a tie), or nil.
-func (j *judgement) bestFit(ev *evaluation, hs []hypothesis) *hypothesis {
-	var (
-		best    *hypothesis
-		bestMis misfit
-	)
+// first on a tie); ok is false when none fits.
+func (j *judgement) bestFit(ev *evaluation, hs []hypothesis) (best hypothesis, ok bool) {
+	var f fitFinder
 	for i := range hs {
-		h := &hs[i]
-		if mis, ok := j.fits(ev, h); ok && (best == nil || j.misfitLess(ev, mis, h, bestMis, best)) {
-			best, bestMis = h, mis
-		}
+		j.consider(&f, ev, &hs[i])
 	}
-	return best
+	return f.best, f.found
+}
+
+// fitFinder keeps the hypothesis that fits best among those considered so
+// far: the smallest misfit, the first on a tie.
+type fitFinder struct {
+	best  hypothesis // a copy: the hypothesis considered may be a temporary
+	mis   misfit
+	found bool
+}
+
+// consider updates f with h, the next hypothesis in order.
+func (j *judgement) consider(f *fitFinder, ev *evaluation, h *hypothesis) {
+	if mis, ok := j.fits(ev, h); ok && (!f.found || j.misfitLess(ev, mis, h, f.mis, &f.best)) {
+		f.best, f.mis, f.found = *h, mis, true
+	}
 }
 
 // misfitLess reports whether misfit m of h is below misfit n of k; on the
@@ -203,7 +218,7 @@ func (j *judgement) fitsFast(ev *evaluation, h *hypothesis) (approx, bool) {
 		if err != nil {
 			return approx{}, false
 		}
-		c := ev.cf[i]
+		c := ev.shadow(i)
 		if h.kind == kindReading || ev.m.kind == kindReading {
 			if le(cp.sub(c).abs(), approx{0.5, 0}) {
 				return approx{}, false
@@ -252,7 +267,7 @@ func anyRounding(b *amount, c *big.Rat) bool {
 // anyRoundingFast is anyRounding for endpoint i of ev in float64; when b
 // lies too close to half a step from c to tell, it asks the exact test.
 func (j *judgement) anyRoundingFast(ev *evaluation, i int) bool {
-	b, c := &ev.b[i], ev.cf[i]
+	b, c := &ev.b[i], ev.shadow(i)
 	s, ok := stepSet{y: b, capExp: b.val.mag() + 1}.largest()
 	if !ok {
 		return false
@@ -370,11 +385,11 @@ func (j *judgement) linearHypotheses(m model) []hypothesis {
 			what = "a density"
 		}
 		return []hypothesis{{cause: CauseLinearArea, g: rooted(1, 2), kind: m.kind, scalable: true,
-			why: "looks like the length factor was used for " + what, tail: j.linearTail(la, lb)}}
+			why: "looks like the length factor was used for " + what, linA: la, linB: lb}}
 	case 3:
 		return []hypothesis{
 			{cause: CauseLinearVolume, g: rooted(1, 3), kind: m.kind, scalable: true,
-				why: "looks like the length factor was used for a volume", tail: j.linearTail(la, lb)},
+				why: "looks like the length factor was used for a volume", linA: la, linB: lb},
 			{cause: CauseLinearVolume, g: rooted(2, 3), kind: m.kind, scalable: true,
 				why: "looks like the area factor was used for a volume"},
 		}
@@ -383,24 +398,23 @@ func (j *judgement) linearHypotheses(m model) []hypothesis {
 }
 
 // linearTail says what the written figure is: ": 6.2 is what 10
-// kilometres is in miles" (A's number as written when it is plain digits).
-func (j *judgement) linearTail(la, lb *units.Unit) func() string {
-	return func() string {
-		if len(j.a) != 1 {
-			return ""
-		}
-		var a string
-		if nts := j.p.A.Numbers; len(nts) == 1 && nts[0].Scale == nil && !nts[0].Spelled && nts[0].Text != "" {
-			name := la.Plural
-			if abs(j.a[0].Value).Cmp(big.NewRat(1, 1)) == 0 {
-				name = la.Name
-			}
-			a = nts[0].Sign + nts[0].Text + " " + name
-		} else {
-			a = qty(j.a[0].Value, la)
-		}
-		return ": " + j.bWritten() + " is what " + a + " is in " + lb.Plural
+// kilometres is in miles" (A's number as written when it is plain digits),
+// in the length units la and lb.
+func (j *judgement) linearTail(la, lb *units.Unit) string {
+	if len(j.a) != 1 {
+		return ""
 	}
+	var a string
+	if nts := j.p.A.Numbers; len(nts) == 1 && nts[0].Scale == nil && !nts[0].Spelled && nts[0].Text != "" {
+		name := la.Plural
+		if abs(j.a[0].Value).Cmp(big.NewRat(1, 1)) == 0 {
+			name = la.Name
+		}
+		a = nts[0].Sign + nts[0].Text + " " + name
+	} else {
+		a = qty(j.a[0].Value, la)
+	}
+	return ": " + j.bWritten() + " is what " + a + " is in " + lb.Plural
 }
 
 // siblingHypotheses are a unit confused with its sibling, in the direction the

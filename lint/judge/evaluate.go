@@ -22,9 +22,17 @@ type judgement struct {
 	fast bool
 	// unitList is the catalogue's units, once asked for (catUnits).
 	unitList []*units.Unit
-	// amountBuf holds a and b for the usual one amount a side, so
-	// that they take no allocation of their own.
-	amountBuf [2]amount
+}
+
+// wrapAmounts wraps a pair's amounts for a judgement (its a and b) in one
+// allocation: the judgement itself stays on Judge's stack, which it could
+// not if it held its amounts (they are reached from what a Result keeps).
+func wrapAmounts(p *Pair) (a, b []amount) {
+	na := len(p.A.Amounts)
+	all := make([]amount, 0, na+len(p.B.Amounts))
+	all = appendAmounts(all, p.A.Amounts)
+	all = appendAmounts(all, p.B.Amounts)
+	return all[:na:na], all[na:]
 }
 
 // catUnits returns the catalogue's units (cat must be set).
@@ -46,53 +54,63 @@ type model struct {
 
 // evaluation is a model judged against the pair's amounts.
 type evaluation struct {
-	m   model
-	eps []endpoint
+	m model
+	// n is the number of endpoints (see endpoints): they are held in ep
+	// for the usual one or two amounts a side, so that an evaluation takes
+	// no allocation of its own, and in more beyond.
+	n    int
+	ep   [2]endpoint
+	more []endpoint
 	// exact is the forward conversion of each of A's amounts; on the fast
-	// path it is computed on first use (exactOf), cf holds its shadows.
+	// path it is computed on first use (exactOf), and each endpoint's
+	// forward probe holds its shadow (shadow).
 	exact []*big.Rat
-	cf    []approx
 	b     []amount // the B amounts judged
 	lvl   level
 }
 
-// newJudgement validates a pair; ok is false when it cannot be judged (see Judge).
-func newJudgement(p Pair, opts Options) (*judgement, bool) {
+// endpoints returns the evaluation's endpoints, one per amount.
+func (ev *evaluation) endpoints() []endpoint {
+	if ev.more != nil {
+		return ev.more
+	}
+	return ev.ep[:ev.n]
+}
+
+// shadow returns the float64 shadow of the exact conversion of A's amount
+// i (fast path).
+func (ev *evaluation) shadow(i int) approx { return ev.endpoints()[i].fwd.cf }
+
+// init sets up a zero judgement for a pair; it reports false when the pair
+// cannot be judged (see Judge).
+func (j *judgement) init(p Pair, opts Options) bool {
 	if p.A.Unit == nil || p.B.Unit == nil {
-		return nil, false
+		return false
 	}
 	if len(p.A.Amounts) == 0 || len(p.A.Amounts) != len(p.B.Amounts) {
-		return nil, false
+		return false
 	}
 	for _, as := range [][]numeral.Amount{p.A.Amounts, p.B.Amounts} {
 		for _, am := range as {
 			if !validAmount(am) {
-				return nil, false
+				return false
 			}
 		}
 	}
 	prof := profileFor(opts.Tolerance)
-	j := &judgement{
-		p:    p,
-		cat:  opts.Catalogue,
-		prof: prof,
-		test: tester{prof: prof},
-		alts: len(p.A.Alt) > 0 || len(p.B.Alt) > 0,
-	}
-	if na, nb := len(p.A.Amounts), len(p.B.Amounts); na+nb <= len(j.amountBuf) {
-		j.a = appendAmounts(j.amountBuf[:0:na], p.A.Amounts)
-		j.b = appendAmounts(j.amountBuf[na:na:na+nb], p.B.Amounts)
-	} else {
-		j.a = appendAmounts(nil, p.A.Amounts)
-		j.b = appendAmounts(nil, p.B.Amounts)
-	}
+	j.p = p
+	j.cat = opts.Catalogue
+	j.prof = prof
+	j.test = tester{prof: prof}
+	j.alts = len(p.A.Alt) > 0 || len(p.B.Alt) > 0
+	j.a, j.b = wrapAmounts(&p)
 	j.isTmp = isTemperature(p.A.Unit) && isTemperature(p.B.Unit)
 	j.hctx = hedgeCtx{hedge: p.A.Hedge, hasRange: len(p.A.Amounts) > 1}
 	if j.hctx.hedge == HedgeNone {
 		j.hctx.hedge, j.hctx.onB = p.B.Hedge, true
 	}
 	j.hctx.stackT3 = j.hctx.hedge == HedgeApprox || j.hctx.hasRange || prof.stackAll
-	return j, true
+	return true
 }
 
 // validAmount reports whether an amount carries what the tests need.
@@ -149,35 +167,50 @@ func (j *judgement) change(u *units.Unit) *units.Unit {
 	return j.cat.Change(u)
 }
 
+// modelSet is the interpretations of a pair of units (see models), held
+// by value so that finding them takes no allocation.
+type modelSet struct {
+	allowed  [2]model // the first n are the models the cue allows
+	n        int
+	other    model // the model the cue rules out, when hasOther
+	hasOther bool
+}
+
+// list returns the models the cue allows.
+func (s *modelSet) list() []model { return s.allowed[:s.n] }
+
 // models returns the interpretations of (ua, ub) the cue allows, and the
-// one it rules out (nil when none): for temperatures, the reading model
-// (affine) and the change model (scale only), PRECISION.md §4.4.
-func (j *judgement) models(ua, ub *units.Unit, alt bool) (allowed []model, other *model) {
+// one it rules out: for temperatures, the reading model (affine) and the
+// change model (scale only), PRECISION.md §4.4.
+func (j *judgement) models(ua, ub *units.Unit, alt bool) modelSet {
+	var s modelSet
 	if !compatible(ua, ub) {
-		return nil, nil
+		return s
 	}
 	if !isTemperature(ua) {
-		return []model{{ua: ua, ub: ub, kind: kindQuantity, alt: alt, wa: ua, wb: ub}}, nil
+		s.allowed[0], s.n = model{ua: ua, ub: ub, kind: kindQuantity, alt: alt, wa: ua, wb: ub}, 1
+		return s
 	}
 	change := model{ua: j.change(ua), ub: j.change(ub), kind: kindChange, alt: alt, wa: ua, wb: ub}
 	hasChange := change.ua.Dim == units.TemperatureChange && change.ub.Dim == units.TemperatureChange
 	if ua.Dim != units.Temperature || ub.Dim != units.Temperature {
-		if !hasChange {
-			return nil, nil
+		if hasChange {
+			s.allowed[0], s.n = change, 1 // a change unit on either side: a difference
 		}
-		return []model{change}, nil // a change unit on either side: a difference
+		return s
 	}
 	reading := model{ua: ua, ub: ub, kind: kindReading, alt: alt, wa: ua, wb: ub}
-	if !hasChange {
-		return []model{reading}, nil
+	switch {
+	case !hasChange:
+		s.allowed[0], s.n = reading, 1
+	case j.p.Temp == TempReading:
+		s.allowed[0], s.n, s.other, s.hasOther = reading, 1, change, true
+	case j.p.Temp == TempChange:
+		s.allowed[0], s.n, s.other, s.hasOther = change, 1, reading, true
+	default:
+		s.allowed, s.n = [2]model{reading, change}, 2
 	}
-	switch j.p.Temp {
-	case TempReading:
-		return []model{reading}, &change
-	case TempChange:
-		return []model{change}, &reading
-	}
-	return []model{reading, change}, nil
+	return s
 }
 
 // evaluate runs the tests of one model on the pair's amounts (b as given).
@@ -187,14 +220,14 @@ func (j *judgement) evaluate(m model) (evaluation, bool) {
 
 // evaluateB runs the tests of one model with the given B amounts (a fix's).
 func (j *judgement) evaluateB(m model, b []amount) (evaluation, bool) {
-	ev := evaluation{m: m, b: b}
+	ev := evaluation{m: m, b: b, n: len(b)}
 	if len(b) != len(j.a) {
 		return ev, false
 	}
-	ev.eps = make([]endpoint, len(b))
-	if j.fast {
-		ev.cf = make([]approx, len(b))
-	} else {
+	if len(b) > len(ev.ep) {
+		ev.more = make([]endpoint, len(b))
+	}
+	if !j.fast {
 		ev.exact = make([]*big.Rat, len(b))
 	}
 	for i := range b {
@@ -202,18 +235,20 @@ func (j *judgement) evaluateB(m model, b []amount) (evaluation, bool) {
 			return ev, false
 		}
 	}
-	ev.lvl = combine(ev.eps, j.hctx)
+	ev.lvl = combine(ev.endpoints(), j.hctx)
 	return ev, true
 }
 
 // endpoint runs the tests for A's and B's amounts i in both directions and
-// records them, with the exact conversion (fast path: its shadow), in ev.
+// records them, with the exact conversion (fast path: its shadow, in the
+// forward probe), in ev. The reverse probe is left out where it cannot
+// change anything (see needsReverse).
 func (j *judgement) endpoint(m model, ev *evaluation, i int) bool {
 	a, b := &j.a[i], &ev.b[i]
 	if m.kind != kindReading && (a.Value.Sign() == 0 || b.Value.Sign() == 0) {
 		return false // no relative precision to judge a zero by
 	}
-	e := &ev.eps[i]
+	e := &ev.endpoints()[i]
 	fwdMap, revMap := mapping{from: m.ua, to: m.ub}, mapping{from: m.ub, to: m.ua}
 	if j.fast {
 		if !b.fast {
@@ -224,9 +259,6 @@ func (j *judgement) endpoint(m model, ev *evaluation, i int) bool {
 			return false
 		}
 		e.fwd = fwd
-		if rev, err := j.test.probeFast(b, a, &revMap, reverse, m.kind, m.ua); err == nil && (m.kind == kindReading || rev.cf.sign() != 0) {
-			e.rev, e.hasRev = rev, true
-		}
 		cmp, ok := cmpOK(b.v.sub(fwd.cf).abs(), j.prof.floor.approx().mul(fwd.cf.abs()))
 		if !ok { // |b − c| exactly at the floor: the exact test decides
 			c, err := fwdMap.exact(a.Value)
@@ -239,7 +271,12 @@ func (j *judgement) endpoint(m model, ev *evaluation, i int) bool {
 			}
 		}
 		e.floor = cmp <= 0
-		ev.cf[i] = fwd.cf
+		if !needsReverse(ev, e) {
+			return true
+		}
+		if rev, err := j.test.probeFast(b, a, &revMap, reverse, m.kind, m.ua); err == nil && (m.kind == kindReading || rev.cf.sign() != 0) {
+			e.rev, e.hasRev = rev, true
+		}
 		return true
 	}
 	fwd, err := j.test.probe(a, b, &fwdMap, forward, m.kind, m.ub)
@@ -247,52 +284,86 @@ func (j *judgement) endpoint(m model, ev *evaluation, i int) bool {
 		return false
 	}
 	e.fwd = fwd
+	e.floor = relWithin(b.Value, fwd.c, j.prof.floor.rat())
+	ev.exact[i] = fwd.c
+	if !needsReverse(ev, e) {
+		return true
+	}
 	if rev, err := j.test.probe(b, a, &revMap, reverse, m.kind, m.ua); err == nil && (m.kind == kindReading || rev.c.Sign() != 0) {
 		e.rev, e.hasRev = rev, true
 	}
-	e.floor = relWithin(b.Value, fwd.c, j.prof.floor.rat())
-	ev.exact[i] = fwd.c
 	return true
+}
+
+// needsReverse reports whether an endpoint whose forward probe and floor
+// are set needs its reverse probe. A single endpoint that passes forward
+// cleanly or by the floor does not: it is clean whatever the reverse probe
+// says (see endpoint.clean), which then plays no part (hedged is for
+// endpoints that are not clean, and coarse decides by the first clean
+// probe or the floor); a range's endpoints always do (commonStep, eachT2).
+func needsReverse(ev *evaluation, e *endpoint) bool {
+	return ev.n > 1 || (!e.floor && !e.fwd.clean())
 }
 
 // exactOf returns the exact conversions of an evaluation, computing them on
 // the fast path.
 func (j *judgement) exactOf(ev *evaluation) []*big.Rat {
 	if ev.exact == nil {
-		ev.exact = make([]*big.Rat, len(j.a))
-		g := mapping{from: ev.m.ua, to: ev.m.ub}
-		for i := range j.a {
-			c, err := g.exact(j.a[i].Value)
-			if err != nil {
-				c = new(big.Rat) // not reached: the fast path converted it
-			}
-			ev.exact[i] = c
-		}
+		ev.exact = convertAll(j.p.A.Amounts, ev.m.ua, ev.m.ub)
 	}
 	return ev.exact
 }
 
-// primaries returns the evaluations of the units as written and of the
-// model the temperature cue rules out (nil when none). When one of the
-// first is clean (in the strict profile: without an INFO finding) it stops
-// there and returns it as pass: what comes after it cannot change the
-// judgement.
-func (j *judgement) primaries() (primary []evaluation, other *evaluation, pass *evaluation) {
-	ms, om := j.models(j.p.A.Unit, j.p.B.Unit, false)
-	for _, m := range ms {
+// convertAll returns the exact conversion of each amount from one unit into
+// another (see convertOne).
+func convertAll(as []numeral.Amount, from, to *units.Unit) []*big.Rat {
+	out := make([]*big.Rat, len(as))
+	for i := range as {
+		out[i] = convertOne(as[i].Value, from, to)
+	}
+	return out
+}
+
+// convertOne returns the exact conversion of x from one unit into another,
+// zero where it fails (which a judged pair's amounts do not).
+func convertOne(x *big.Rat, from, to *units.Unit) *big.Rat {
+	c, err := convertExact(x, from, to)
+	if err != nil {
+		return new(big.Rat)
+	}
+	return c
+}
+
+// primarySet is the evaluations of the units as written (see primaries).
+type primarySet struct {
+	// pass is a clean evaluation that decides the judgement, when hasPass;
+	// the fields below are then not set.
+	pass    evaluation
+	hasPass bool
+	evs     []evaluation // the models the cue allows
+	other   evaluation   // the model it rules out, when hasOther
+	// hasOther: other is set.
+	hasOther bool
+}
+
+// primaries evaluates the units as written into ps: the models the
+// temperature cue allows and the one it rules out. When one of the first is
+// clean (in the strict profile: without an INFO finding) it stops there and
+// sets it as pass: what comes after it cannot change the judgement.
+func (j *judgement) primaries(ps *primarySet) {
+	ms := j.models(j.p.A.Unit, j.p.B.Unit, false)
+	for _, m := range ms.list() {
 		if ev, ok := j.evaluate(m); ok {
 			if ev.lvl == levelClean && (!j.prof.strict || j.infoReason(&ev, false) == infoNone) {
-				return nil, nil, &ev
+				ps.pass, ps.hasPass = ev, true
+				return
 			}
-			primary = append(primary, ev)
+			ps.evs = append(ps.evs, ev)
 		}
 	}
-	if om != nil {
-		if ev, ok := j.evaluate(*om); ok {
-			other = &ev
-		}
+	if ms.hasOther {
+		ps.other, ps.hasOther = j.evaluate(ms.other)
 	}
-	return primary, other, nil
 }
 
 // alternatives returns the evaluations that read A or B (or both) in one of
@@ -309,8 +380,8 @@ func (j *judgement) alternatives() []evaluation {
 			if (ia == 0 && ib == 0) || ua == nil || ub == nil {
 				continue
 			}
-			ms, _ := j.models(ua, ub, true)
-			for _, m := range ms {
+			ms := j.models(ua, ub, true)
+			for _, m := range ms.list() {
 				if ev, ok := j.evaluate(m); ok {
 					alt = append(alt, ev)
 				}
@@ -322,11 +393,13 @@ func (j *judgement) alternatives() []evaluation {
 
 // run judges the pair.
 func (j *judgement) run() Result {
-	primary, other, clean := j.primaries()
-	if clean == nil {
-		clean = j.firstClean(primary)
+	var ps primarySet
+	j.primaries(&ps)
+	if ps.hasPass {
+		return j.pass(&ps.pass, false)
 	}
-	if clean != nil {
+	primary := ps.evs
+	if clean := j.firstClean(primary); clean != nil {
 		return j.pass(clean, false)
 	}
 	alt := j.alternatives()
@@ -339,8 +412,8 @@ func (j *judgement) run() Result {
 	if ev := j.nearestClean(alt); ev != nil {
 		return j.pass(ev, false)
 	}
-	if other != nil && other.lvl == levelClean && len(primary) > 0 {
-		return j.cueContradiction(&primary[0], other)
+	if ps.hasOther && ps.other.lvl == levelClean && len(primary) > 0 {
+		return j.cueContradiction(&primary[0], &ps.other)
 	}
 	if len(primary) == 0 {
 		// The units as written are of different dimensions, but an
@@ -450,7 +523,8 @@ func (j *judgement) relErr(ev *evaluation) *big.Rat {
 // relErrFast is relErr in float64.
 func (j *judgement) relErrFast(ev *evaluation) approx {
 	var worst approx
-	for i, c := range ev.cf {
+	for i := range ev.n {
+		c := ev.shadow(i)
 		if c.sign() == 0 {
 			continue
 		}

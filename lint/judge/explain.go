@@ -127,8 +127,8 @@ func (j *judgement) explainHypothesis(ev *evaluation, h *hypothesis) *diagnosis 
 	text := h.words()
 	if h.slipped != 0 {
 		text += ", and " + slipWords(h.slipped)
-	} else if h.tail != nil {
-		text += h.tail()
+	} else if h.linA != nil {
+		text += j.linearTail(h.linA, h.linB)
 	}
 	return &diagnosis{ev: ev, cause: h.cause, text: text}
 }

@@ -169,17 +169,10 @@ type Edit struct {
 // Result is the judgement of a pair.
 type Result struct {
 	Verdict Verdict
-	// Exact is the exact conversion of each of A's amounts into B's unit
-	// (of the interpretation judged: change or reading, the unit or an Alt;
-	// the minor unit of a compound B; for CauseWrongUnit the counterpart of
-	// B's unit in A's dimension).
-	Exact []*big.Rat
-	// Unit is B's unit as judged (an Alt when that one was used).
+	// Unit is B's unit as judged (an Alt when that one was used); see Exact.
 	Unit *units.Unit
 	// Change is set when a temperature pair was judged as a difference.
 	Change bool
-	// RelErr is (b-c)/c for the first amount.
-	RelErr float64
 	// Cause names the likely mistake when the pair fails.
 	Cause Cause
 	// Explanation says in an editor's words why (empty when OK). It
@@ -208,6 +201,47 @@ type Result struct {
 	Fix []Edit
 	// FixText is B as it reads after the fix ("38,600 sq miles").
 	FixText string
+
+	// from is A's unit as judged and src A's amounts, from which Exact
+	// computes the conversion into Unit, and b is B's first value, for
+	// RelErr (all shared with the judged Pair); from is nil when the pair
+	// was not judged.
+	from *units.Unit
+	src  []numeral.Amount
+	b    *big.Rat
+}
+
+// Exact returns the exact conversion of each of A's amounts into B's unit
+// (of the interpretation judged: change or reading, the unit or an Alt;
+// the minor unit of a compound B; for CauseWrongUnit the counterpart of
+// B's unit in A's dimension), or nil when the pair was not judged (a pair
+// Judge cannot judge, a CauseWrongUnit pair whose counterpart is unknown).
+//
+// The values are computed on each call, from A's amounts as they were
+// judged (the Result shares them with the Pair: modifying those after Judge
+// changes what Exact returns), so that a passing pair, whose exact values
+// few callers read, costs no rational arithmetic. The caller owns the
+// returned values.
+func (r Result) Exact() []*big.Rat {
+	if r.from == nil {
+		return nil
+	}
+	return convertAll(r.src, r.from, r.Unit)
+}
+
+// RelErr returns (b − c)/c for the first amount, b as written and c its
+// exact conversion (Exact), as the float64 nearest to it; 0 when c is zero
+// or the pair was not judged. Like Exact, it is computed on each call from
+// the values the Result shares with the Pair.
+func (r Result) RelErr() float64 {
+	if r.from == nil {
+		return 0
+	}
+	c := convertOne(r.src[0].Value, r.from, r.Unit)
+	if c.Sign() == 0 {
+		return 0
+	}
+	return relErrOf(r.b, c)
 }
 
 // Judge judges one pair (PRECISION.md §4): whether B is an honest rounding
@@ -259,8 +293,8 @@ func Judge(p Pair, opts Options) Result { return judgeWith(p, opts, false) }
 // judgeWith is Judge; exactOnly skips the float64 path (for the test that
 // holds the two paths to the same results).
 func judgeWith(p Pair, opts Options, exactOnly bool) Result {
-	j, ok := newJudgement(p, opts)
-	if !ok {
+	var j judgement // on the stack: see wrapAmounts
+	if !j.init(p, opts) {
 		return Result{Verdict: OK}
 	}
 	if !exactOnly && j.canFast() {

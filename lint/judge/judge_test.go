@@ -2,6 +2,7 @@ package judge
 
 import (
 	"math/big"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -35,8 +36,8 @@ func verify(t *testing.T, r Result, fixed string, e expect) {
 	assert.Equal(t, e.verdict.String(), r.Verdict.String(), "verdict (%s)", r.Explanation)
 	assert.Equal(t, e.cause, r.Cause, "cause (%s)", r.Explanation)
 	if e.exact != "" {
-		require.NotEmpty(t, r.Exact)
-		assert.Equal(t, e.exact, sig6(float(r.Exact[0])), "exact")
+		require.NotEmpty(t, r.Exact())
+		assert.Equal(t, e.exact, sig6(float(r.Exact()[0])), "exact")
 	}
 	if e.unit != "" {
 		require.NotNil(t, r.Unit)
@@ -146,7 +147,7 @@ func TestRanges(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			r, fixed := judged(t, cat, c.a, c.b, TempUnknown, Standard)
 			verify(t, r, fixed, c.std)
-			require.Len(t, r.Exact, 2)
+			require.Len(t, r.Exact(), 2)
 			rs, _ := judged(t, cat, c.a, c.b, TempUnknown, Strict)
 			assert.Equal(t, c.strict.String(), rs.Verdict.String(), "strict: %s", rs.Explanation)
 		})
@@ -570,7 +571,7 @@ func TestUnjudgeable(t *testing.T) {
 	t.Run("zero readings are judged", func(t *testing.T) {
 		r, _ := judged(t, cat, op(t, cat, "0", "degC"), op(t, cat, "32", "degF"), TempReading, Standard)
 		assert.Equal(t, OK, r.Verdict)
-		assert.Equal(t, "32", sig6(float(r.Exact[0])))
+		assert.Equal(t, "32", sig6(float(r.Exact()[0])))
 	})
 	t.Run("nil catalogue", func(t *testing.T) {
 		p, _ := pairOf(op(t, cat, "10", "km2"), op(t, cat, "6.2", "mi2"), TempUnknown)
@@ -659,4 +660,71 @@ func TestFixForEveryCause(t *testing.T) {
 	for _, cause := range allCauses {
 		assert.True(t, covered[cause], "no case for %s", cause)
 	}
+}
+
+// TestExactAndRelErr holds Result.Exact and Result.RelErr, computed on
+// demand, to the conversion of A's amounts into the unit judged and to the
+// relative error of B's first amount, for passing and failing pairs alike.
+func TestExactAndRelErr(t *testing.T) {
+	cat := testCat()
+	cases := []struct {
+		name  string
+		a, b  Operand
+		cue   TempCue
+		from  string   // the unit Exact converts from ("" for A's)
+		exact []string // num/den, each a decimal
+	}{
+		{name: "passing", a: op(t, cat, "1,000", "km2"), b: op(t, cat, "386", "mi2"),
+			exact: []string{"1e9/2589988.110336"}},
+		{name: "failing", a: op(t, cat, "100,000", "km2"), b: op(t, cat, "453", "mi2"),
+			exact: []string{"1e11/2589988.110336"}},
+		{name: "range", a: op(t, cat, "10-15", "km"), b: op(t, cat, "6-9", "mi"),
+			exact: []string{"10000/1609.344", "15000/1609.344"}},
+		{name: "change", a: op(t, cat, "2", "degC"), b: op(t, cat, "3.6", "degF"), cue: TempChange,
+			from: "degC_change", exact: []string{"3.6/1"}},
+		{name: "reading", a: op(t, cat, "35", "degC"), b: op(t, cat, "94", "degF"), cue: TempReading,
+			exact: []string{"95/1"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			p, _ := pairOf(c.a, c.b, c.cue)
+			r := judgeBoth(t, p, Options{Catalogue: cat})
+			from := c.a.Unit
+			if c.from != "" {
+				from = cat.Unit(c.from)
+			}
+			want := make([]string, len(c.exact))
+			for i, s := range c.exact {
+				num, den, _ := strings.Cut(s, "/")
+				n, okN := new(big.Rat).SetString(num)
+				d, okD := new(big.Rat).SetString(den)
+				require.True(t, okN && okD)
+				want[i] = n.Quo(n, d).RatString()
+				got, err := units.Convert(c.a.Amounts[i].Value, from, r.Unit)
+				require.NoError(t, err)
+				assert.Equal(t, want[i], got.RatString(), "the case's exact value")
+			}
+			assert.Equal(t, want, ratStrings(r.Exact()))
+			c0 := r.Exact()[0]
+			relErr, _ := new(big.Rat).Quo(new(big.Rat).Sub(c.b.Amounts[0].Value, c0), c0).Float64()
+			assert.Equal(t, relErr, r.RelErr())
+			// each call computes the values anew: the caller owns them
+			r.Exact()[0].SetInt64(0)
+			assert.Equal(t, want, ratStrings(r.Exact()))
+		})
+	}
+	t.Run("not judged", func(t *testing.T) {
+		var r Result
+		assert.Nil(t, r.Exact())
+		assert.Zero(t, r.RelErr())
+		p, _ := pairOf(op(t, cat, "2", "mi2"), op(t, cat, "3", "km"), TempUnknown)
+		r = judgeBoth(t, p, Options{})
+		assert.Nil(t, r.Exact(), "a wrong unit without a counterpart")
+	})
+	t.Run("zero exact value", func(t *testing.T) {
+		p, _ := pairOf(op(t, cat, "32", "degF"), op(t, cat, "1", "degC"), TempReading)
+		r := judgeBoth(t, p, Options{Catalogue: cat})
+		assert.Equal(t, "0", r.Exact()[0].RatString())
+		assert.Zero(t, r.RelErr(), "no relative error from a zero exact value")
+	})
 }

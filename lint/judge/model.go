@@ -455,26 +455,29 @@ func combine(eps []endpoint, h hedgeCtx) level {
 	return levelHedged
 }
 
-// commonStep reports whether one admissible step passes T1 (with the guard)
-// for every endpoint not already within the floor.
-func commonStep(eps []endpoint, dir direction) bool {
-	pick := func(e *endpoint) *probe {
-		switch {
-		case dir == forward:
-			return &e.fwd
-		case e.hasRev:
-			return &e.rev
-		}
-		return nil
+// probeIn returns the probe of one direction, nil when the endpoint has
+// none (no reverse probe).
+func (e *endpoint) probeIn(dir direction) *probe {
+	switch {
+	case dir == forward:
+		return &e.fwd
+	case e.hasRev:
+		return &e.rev
 	}
+	return nil
+}
+
+// commonStep reports whether one admissible step passes T1 (with the guard)
+// in one direction for every endpoint not already within the floor.
+func commonStep(eps []endpoint, dir direction) bool {
 	found := false
 	for i := range eps {
-		p := pick(&eps[i])
+		p := eps[i].probeIn(dir)
 		if p == nil || !p.guard || !p.t1 {
 			continue
 		}
 		p.steps.each(func(s step) bool {
-			found = !s.less(p.t1From) && stepForAll(eps, pick, s)
+			found = !s.less(p.t1From) && stepForAll(eps, dir, s)
 			return !found
 		})
 		if found {
@@ -484,14 +487,14 @@ func commonStep(eps []endpoint, dir direction) bool {
 	return false
 }
 
-// stepForAll reports whether s passes T1 (with the guard) for every
-// endpoint not within the floor.
-func stepForAll(eps []endpoint, pick func(*endpoint) *probe, s step) bool {
+// stepForAll reports whether s passes T1 (with the guard) in one direction
+// for every endpoint not within the floor.
+func stepForAll(eps []endpoint, dir direction, s step) bool {
 	for i := range eps {
 		if eps[i].floor {
 			continue
 		}
-		p := pick(&eps[i])
+		p := eps[i].probeIn(dir)
 		if p == nil || !p.guard || !p.passesT1(s) {
 			return false
 		}

@@ -131,9 +131,9 @@ func TestFixProperty(t *testing.T) {
 		if assert.Equal(t, OK.String(), again.Verdict.String(), "%s\n  fixed %q: %s", desc, res.FixText, again.Explanation) {
 			assert.Empty(t, again.Fix)
 		}
-		if res.Cause != CauseWrongUnit && len(res.Exact) == 1 && b.Major == nil && res.Exact[0].Sign() != 0 {
+		if res.Cause != CauseWrongUnit && len(res.Exact()) == 1 && b.Major == nil && res.Exact()[0].Sign() != 0 {
 			v := float(b2.Amounts[0].Value)
-			assert.InDelta(t, 0, v/float(res.Exact[0])-1, 0.02, "%s: fix %q within 2%%", desc, res.FixText)
+			assert.InDelta(t, 0, v/float(res.Exact()[0])-1, 0.02, "%s: fix %q within 2%%", desc, res.FixText)
 		}
 	}
 	t.Logf("verdicts: %v", counts)

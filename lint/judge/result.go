@@ -8,14 +8,11 @@ import (
 	"github.com/unitlint/unitlint/lint/units"
 )
 
-// base fills the fields every judged result has.
+// base fills the fields every judged result has. Exact and RelErr are
+// left to the Result's methods, so that a passing pair, whose exact values
+// few callers read, costs no rational arithmetic.
 func (j *judgement) base(ev *evaluation) Result {
-	exact := j.exactOf(ev)
-	r := Result{Exact: exact, Unit: ev.m.ub, Change: ev.m.kind == kindChange}
-	if c := exact[0]; c.Sign() != 0 {
-		r.RelErr = relErrOf(ev.b[0].Value, c)
-	}
-	return r
+	return Result{Unit: ev.m.ub, Change: ev.m.kind == kindChange, from: ev.m.ua, src: j.p.A.Amounts, b: ev.b[0].Value}
 }
 
 // relErrOf returns (b − c) / c as the float64 nearest to it; c ≠ 0.
@@ -149,8 +146,9 @@ func (j *judgement) infoReason(ev *evaluation, viaHedge bool) infoReason {
 	case j.p.A.Major != nil || j.p.B.Major != nil:
 		return infoNone // a compound's precision is set by its form
 	}
-	for i := range ev.eps {
-		if ev.eps[i].coarse() {
+	eps := ev.endpoints()
+	for i := range eps {
+		if eps[i].coarse() {
 			return infoCoarse
 		}
 	}
@@ -210,8 +208,8 @@ func (j *judgement) withinWarning(ev *evaluation) bool {
 	if ev.m.kind == kindReading {
 		line := warnReading(isFahrenheit(ev.m.ub))
 		if j.fast {
-			for i, c := range ev.cf {
-				if !le(ev.b[i].v.sub(c).abs(), line.approx()) {
+			for i := range ev.n {
+				if !le(ev.b[i].v.sub(ev.shadow(i)).abs(), line.approx()) {
 					return false
 				}
 			}

@@ -73,12 +73,13 @@ func (ss stepSet) admits(s step) bool {
 	return v.Cmp(y.Fine) >= 0 && isInt(quo(y.Value, v))
 }
 
-// minK returns the smallest exponent a step of the set can have.
+// minK returns the smallest exponent a step of the set can have: a step
+// m·10^k (1 ≤ m < 10) has magnitude k, and is no finer than fine(y).
 func (ss stepSet) minK() int {
 	if ss.y.fast {
-		return ss.y.fine.mag() - 1
+		return ss.y.fine.mag()
 	}
-	return mag(ss.y.Fine) - 1
+	return mag(ss.y.Fine)
 }
 
 // largest returns the largest step of the set; ok is false when it is empty.

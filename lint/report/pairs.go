@@ -85,12 +85,13 @@ func NewJSONPair(res *lint.Result, j rules.Judged) JSONPair {
 		jp.Verdict = "mismatch"
 		jp.Fix = j.Result.FixText
 	}
-	if len(j.Result.Exact) > 0 {
-		v, _ := j.Result.Exact[0].Float64()
+	exact := j.Result.Exact()
+	if len(exact) > 0 {
+		v, _ := exact[0].Float64()
 		jp.Expected = &v
 	}
-	if len(j.Result.Exact) > 1 {
-		v, _ := j.Result.Exact[1].Float64()
+	if len(exact) > 1 {
+		v, _ := exact[1].Float64()
 		jp.ExpectedHi = &v
 	}
 	return jp
@@ -181,10 +182,10 @@ func (p *PairsText) Report(res *lint.Result) error {
 	for _, j := range judgedOf(res) {
 		jp := NewJSONPair(res, j)
 		exact := "?"
-		if len(j.Result.Exact) > 0 {
-			exact = numeral.Display(j.Result.Exact[0])
-			if len(j.Result.Exact) > 1 {
-				exact += "-" + numeral.Display(j.Result.Exact[1])
+		if xs := j.Result.Exact(); len(xs) > 0 {
+			exact = numeral.Display(xs[0])
+			if len(xs) > 1 {
+				exact += "-" + numeral.Display(xs[1])
 			}
 		}
 		unit := jp.To.Unit
