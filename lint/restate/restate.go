@@ -18,6 +18,7 @@ package restate
 import (
 	"bytes"
 	"context"
+	"sort"
 	"strings"
 
 	"github.com/unitlint/unitlint/lint"
@@ -76,11 +77,16 @@ func FindContext(ctx context.Context, f *pairs.Finder, text []byte, qs []quantit
 	if len(qs) < 2 {
 		return nil, nil
 	}
-	inPairB := map[int]bool{}
-	inPairA := map[int]bool{}
+	// which quantities (by index) are a pair's A or B, found by start
+	inPairA, inPairB := make([]bool, len(qs)), make([]bool, len(qs))
+	mark := func(in []bool, start int) {
+		if i := sort.Search(len(qs), func(i int) bool { return qs[i].Start >= start }); i < len(qs) && qs[i].Start == start {
+			in[i] = true
+		}
+	}
 	for _, p := range ps {
-		inPairB[p.B.Start] = true
-		inPairA[p.A.Start] = true
+		mark(inPairA, p.A.Start)
+		mark(inPairB, p.B.Start)
 	}
 	var out []Tie
 	locale := pairs.LazyLocale(text)
@@ -92,7 +98,7 @@ func FindContext(ctx context.Context, f *pairs.Finder, text []byte, qs []quantit
 			}
 		}
 		later := &qs[j]
-		if later.Kind != quantity.Measure || later.Unit == nil || inPairB[later.Start] || inPairA[later.Start] {
+		if later.Kind != quantity.Measure || later.Unit == nil || inPairB[j] || inPairA[j] {
 			continue
 		}
 		ref, ok := referringForm(text, later)
@@ -105,7 +111,7 @@ func FindContext(ctx context.Context, f *pairs.Finder, text []byte, qs []quantit
 		var cands []int
 		for i := max(j-maxLookBack, 0); i < j; i++ {
 			q := &qs[i]
-			if q.Kind != quantity.Measure || q.Unit == nil || q.End > sentStart || inPairB[q.Start] {
+			if q.Kind != quantity.Measure || q.Unit == nil || q.End > sentStart || inPairB[i] {
 				continue
 			}
 			if sameDimension(q, later) {
