@@ -136,18 +136,18 @@ func (s *Scanner) scan(text []byte, i, limit int, out []Quantity, sc *scratch) (
 			i = e
 			continue
 		}
-		switch c := text[p]; {
-		case c == '.':
+		switch text[p] {
+		case '.':
 			if p+1 >= n || !isDigit(text[p+1]) || (p > 0 && (isDigit(text[p-1]) || isWordByte(text[p-1]))) {
 				i = p + 1
 				continue
 			}
-		case c == 0xC2:
+		case 0xC2:
 			if _, ok := fractionAt(text, p); !ok {
 				i = p + 1
 				continue
 			}
-		case c == '/':
+		case '/':
 			i = p + 1
 			continue
 		}
