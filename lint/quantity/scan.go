@@ -231,7 +231,8 @@ func (s *Scanner) numeric(text []byte, i int, sc *scratch) (Quantity, int, bool)
 		q.Amounts = append(q.Amounts, second.amount())
 		q.UnitStart, q.UnitEnd = u2.start, u2.end
 		q.End = end2
-	} else if minor, mu, end2, ok := s.compoundTail(text, uEnd, u.Spelling.Unit, sc); ok {
+	} else if minor, mu, end2, ok := s.compoundTail(text, uEnd, u.Spelling.Unit, sc); ok && first.scale == nil {
+		// (a scaled major part, "2m ft 3in", is no compound a fix could write)
 		// compound: "6ft 2in", "5 feet, 11 inches", "9st 2lb"
 		q.Major = u.Spelling.Unit
 		q.Unit = mu.Spelling.Unit

@@ -64,6 +64,7 @@ func TestScan(t *testing.T) {
 		{"6ft 2in (1.88m)", []string{"6ft 2in=74 in", "1.88m=1.88 m"}},
 		{"5 feet, 11 inches tall", []string{"5 feet, 11 inches=71 in"}},
 		{"9st 2lb", []string{"9st 2lb=128 lb"}},
+		{"0m ft 1\"", []string{"0m ft=0 ft", "1\"=1 in"}},
 		{"the 21st century", nil},
 		{"35C (95F)", []string{"35C=35 degC", "95F=95 degF"}},
 		{"lows of -5C", []string{"-5C=-5 degC"}},
