@@ -192,7 +192,7 @@ func (s *Scanner) numeric(text []byte, i int, sc *scratch) (Quantity, int, bool)
 		q.Dimensions = dims
 		q.Numbers = sc.numbers.take(first.text(), second.text())
 		j = end2
-		u, uStart, uEnd, hyph, ok := s.unitAfter(text, j, second)
+		u, uStart, uEnd, hyph, ok := s.unitAfter(text, j, &second)
 		if !ok {
 			return q, j, false
 		}
@@ -202,7 +202,7 @@ func (s *Scanner) numeric(text []byte, i int, sc *scratch) (Quantity, int, bool)
 		s.finish(text, &q)
 		return q, q.End, true
 	}
-	u, uStart, uEnd, hyph, ok := s.unitAfter(text, j, first)
+	u, uStart, uEnd, hyph, ok := s.unitAfter(text, j, &first)
 	if !ok {
 		if end, bare := bareDegrees(text, j); bare {
 			q.BareDegrees = true
@@ -276,7 +276,7 @@ func (q *Quantity) setUnit(u unitMatch, start, end int, hyph bool) {
 // after one space ("35 °C"), or after a hyphen ("10-mile"). Ambiguous
 // spellings are accepted glued, or after a space when what follows cannot
 // be the rest of a sentence ("1.8 m)"), never when a word follows ("5 in the").
-func (s *Scanner) unitAfter(text []byte, j int, num number) (unitMatch, int, int, bool, bool) {
+func (s *Scanner) unitAfter(text []byte, j int, num *number) (unitMatch, int, int, bool, bool) {
 	n := len(text)
 	try := func(at int, sep byte) (unitMatch, bool) {
 		var buf [matchBuf]units.Match
@@ -342,7 +342,7 @@ func (s *Scanner) unitAfter(text []byte, j int, num number) (unitMatch, int, int
 }
 
 // ambiguousOK decides whether an ambiguous unit spelling is a unit here.
-func ambiguousOK(text []byte, end int, sep byte, sp *units.Spelling, num number) bool {
+func ambiguousOK(text []byte, end int, sep byte, sp *units.Spelling, num *number) bool {
 	if num.spelled {
 		// "one in ten", "a ton of": spelled numbers take only word units
 		return len(sp.Text) >= 4 && isASCIILetter(sp.Text[0])
@@ -402,7 +402,7 @@ func (s *Scanner) compoundTail(text []byte, j int, major *units.Unit, sc *scratc
 	if !ok {
 		return number{}, unitMatch{}, 0, false
 	}
-	u, us, ue, hyph, ok := s.unitAfter(text, e, num)
+	u, us, ue, hyph, ok := s.unitAfter(text, e, &num)
 	if !ok || hyph || u.Spelling.Unit.ID != minorID {
 		return number{}, unitMatch{}, 0, false
 	}
@@ -532,7 +532,7 @@ func (s *Scanner) unitRangeTail(text []byte, j int, sp *units.Spelling, sc *scra
 	if !ok {
 		return number{}, unitMatch{}, 0, false
 	}
-	u, us, ue, hyph, ok := s.unitAfter(text, e, num)
+	u, us, ue, hyph, ok := s.unitAfter(text, e, &num)
 	if !ok || hyph || u.Spelling.Unit != sp.Unit {
 		return number{}, unitMatch{}, 0, false
 	}

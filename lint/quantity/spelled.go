@@ -118,7 +118,7 @@ func (s *Scanner) spelled(text []byte, i int, sc *scratch) (Quantity, int, bool)
 	// look for the unit before building any number: most spelled words
 	// ("a", "one", "ten") are followed by no unit at all
 	num := number{start: i, end: end, spelled: true, locale: s.locale}
-	u, us, ue, hyph, ok := s.unitAfter(text, end, num)
+	u, us, ue, hyph, ok := s.unitAfter(text, end, &num)
 	be, bare := 0, false
 	if !ok {
 		be, bare = bareDegrees(text, end)
