@@ -193,7 +193,10 @@ func groupSepAt(text []byte, j int, mark byte) (int, string) {
 	}
 	switch text[j] {
 	case mark:
-		return 1, string(mark)
+		if mark == '.' {
+			return 1, "."
+		}
+		return 1, ","
 	case ' ':
 		return 1, " "
 	}
