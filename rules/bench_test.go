@@ -30,7 +30,7 @@ func BenchmarkCheckPlainText(b *testing.B) {
 // BenchmarkCheckProse lints 1 MiB with no digits and no number words: the
 // tight loop alone.
 func BenchmarkCheckProse(b *testing.B) {
-	line := []byte("The council said the plans would be published later this year after a public consultation. ")
+	line := []byte("The council said the plans would be published later this year after the public consultation. ")
 	src := make([]byte, 0, 1<<20)
 	for len(src) < 1<<20 {
 		src = append(src, line...)
