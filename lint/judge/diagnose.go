@@ -1,6 +1,7 @@
 package judge
 
 import (
+	"math"
 	"math/big"
 	"strings"
 
@@ -63,9 +64,10 @@ type diagnosis struct {
 // slipped factor of 10^±3, 10^±6 or 10^±9; among several that fit, the one
 // closest to b wins (the earlier on a tie).
 func (j *judgement) diagnose(evs []evaluation) *diagnosis {
+	var buf [maxHypotheses]hypothesis // on the stack: a failing pair allocates no list
 	for i := range evs {
 		ev := &evs[i]
-		hs := j.hypotheses(ev.m)
+		hs := j.hypotheses(buf[:0], ev)
 		if h, ok := j.bestFit(ev, hs); ok {
 			return j.explainHypothesis(ev, &h)
 		}
@@ -92,8 +94,9 @@ func (j *judgement) diagnose(evs []evaluation) *diagnosis {
 	for i := range evs {
 		ev := &evs[i]
 		if h, ok := unconverted(ev.m); ok {
-			if h, ok := j.bestFit(ev, []hypothesis{h}); ok {
-				return j.explainHypothesis(ev, &h)
+			var f fitFinder
+			if j.consider(&f, ev, &h); f.found {
+				return j.explainHypothesis(ev, &f.best)
 			}
 		}
 	}
@@ -279,28 +282,63 @@ func (j *judgement) anyRoundingFast(ev *evaluation, i int) bool {
 	return cmp <= 0
 }
 
-// hypotheses lists the mistakes to try for a model, most specific first.
-func (j *judgement) hypotheses(m model) []hypothesis {
+// maxHypotheses is the most hypotheses a model usually has (diagnose holds
+// them in an array of this size; more are held on the heap).
+const maxHypotheses = 32
+
+// hypotheses appends the mistakes to try for ev's model to hs, most
+// specific first, and returns the extended slice.
+func (j *judgement) hypotheses(hs []hypothesis, ev *evaluation) []hypothesis {
+	m := ev.m
 	switch m.kind {
 	case kindReading:
-		return j.readingHypotheses(m)
+		return j.readingHypotheses(hs, m)
 	case kindChange:
-		return j.changeHypotheses(m)
+		return j.changeHypotheses(hs, m)
 	}
-	hs := make([]hypothesis, 0, 32)
-	hs = append(hs, j.linearHypotheses(m)...)
+	hs = j.linearHypotheses(hs, m)
 	hs = append(hs, wrongDirection(m))
 	hs = j.siblingHypotheses(hs, m)
-	hs = j.prefixHypotheses(hs, m)
+	if j.mayBeDecimalSlip(ev) {
+		hs = j.prefixHypotheses(hs, m)
+	}
 	hs = scaleHypotheses(hs, m, kindQuantity)
 	return approxHypotheses(hs, m)
 }
 
-// readingHypotheses are the mistakes on a reading: +32 missing (the change
+// mayBeDecimalSlip reports whether b may be the exact value times a power
+// of ten other than 1, as a metric prefix slip (see prefixHypotheses)
+// computes it: each of those figures is the exact value c times the ratio
+// of two decimal factors, and b fits one only within 3 % (diagFit). It
+// tells from the first endpoint, in float64 with a wide margin, so that
+// the catalogue is searched for the units of a slip only where one may fit.
+func (j *judgement) mayBeDecimalSlip(ev *evaluation) bool {
+	var b, c float64
+	if j.fast {
+		b, c = ev.b[0].v.v, ev.shadow(0).v
+	} else {
+		b, c = float(ev.b[0].Value), float(j.exactOf(ev)[0])
+	}
+	r := b / c
+	if math.IsNaN(r) || math.IsInf(r, 0) || r == 0 {
+		return true // beyond float64: search
+	}
+	if r < 0 {
+		return false // a figure of the other sign fits no slip
+	}
+	// |log10(1 ± 3 %)| < 0.0133: the margin is more than half as wide again
+	l := math.Log10(r)
+	e := math.Round(l)
+	if e == 0 {
+		e = math.Copysign(1, l)
+	}
+	return math.Abs(l-e) <= 0.02
+}
+
+// readingHypotheses appends the mistakes on a reading: +32 missing (the change
 // formula), the formula of the other direction, the rule of thumb
 // °F ≈ 2·°C + 30.
-func (j *judgement) readingHypotheses(m model) []hypothesis {
-	var hs []hypothesis
+func (j *judgement) readingHypotheses(hs []hypothesis, m model) []hypothesis {
 	if ca, cb := j.change(m.ua), j.change(m.ub); ca.Dim == units.TemperatureChange && cb.Dim == units.TemperatureChange {
 		hs = append(hs, hypothesis{cause: CauseOffsetMissing, g: convertMapping(ca, cb), kind: kindChange,
 			why: offsetWords(m.ua, m.ub, false)})
@@ -320,10 +358,9 @@ func (j *judgement) readingHypotheses(m model) []hypothesis {
 	return hs
 }
 
-// changeHypotheses are the mistakes on a change: the reading formula (+32)
+// changeHypotheses appends the mistakes on a change: the reading formula (+32)
 // applied to a difference, the factor the wrong way, a slipped scale.
-func (j *judgement) changeHypotheses(m model) []hypothesis {
-	var hs []hypothesis
+func (j *judgement) changeHypotheses(hs []hypothesis, m model) []hypothesis {
 	ra, rb := j.p.A.Unit, j.p.B.Unit
 	if ra.Dim == units.Temperature && rb.Dim == units.Temperature {
 		hs = append(hs, hypothesis{cause: CauseOffsetOnChange, g: convertMapping(ra, rb), kind: kindReading,
@@ -357,20 +394,20 @@ func unconverted(m model) (hypothesis, bool) {
 		why: "the figure was copied without being converted"}, true
 }
 
-// linearHypotheses are the length factor used for an area, volume or density
+// linearHypotheses appends the length factor used for an area, volume or density
 // (a·f^(1/2), a·f^(1/3)), and the area factor used for a volume (a·f^(2/3)).
-func (j *judgement) linearHypotheses(m model) []hypothesis {
+func (j *judgement) linearHypotheses(hs []hypothesis, m model) []hypothesis {
 	if j.cat == nil || m.ua.Inverse || m.ub.Inverse {
-		return nil
+		return hs
 	}
 	la, pa := j.cat.Linear(m.ua)
 	lb, pb := j.cat.Linear(m.ub)
 	if la == nil || lb == nil || pa != pb {
-		return nil
+		return hs
 	}
 	if m.ua.Offset != nil || m.ub.Offset != nil || m.ua.Factor.Sign() <= 0 || m.ub.Factor.Sign() <= 0 {
 		if f, err := units.Convert(big.NewRat(1, 1), m.ua, m.ub); err != nil || f.Sign() <= 0 {
-			return nil
+			return hs
 		}
 	}
 	// The factor's roots are computed on first exact use, once for the
@@ -384,17 +421,16 @@ func (j *judgement) linearHypotheses(m model) []hypothesis {
 		if m.ua.Dim == units.Density {
 			what = "a density"
 		}
-		return []hypothesis{{cause: CauseLinearArea, g: rooted(1, 2), kind: m.kind, scalable: true,
-			why: "looks like the length factor was used for " + what, linA: la, linB: lb}}
+		return append(hs, hypothesis{cause: CauseLinearArea, g: rooted(1, 2), kind: m.kind, scalable: true,
+			why: "looks like the length factor was used for " + what, linA: la, linB: lb})
 	case 3:
-		return []hypothesis{
-			{cause: CauseLinearVolume, g: rooted(1, 3), kind: m.kind, scalable: true,
+		return append(hs,
+			hypothesis{cause: CauseLinearVolume, g: rooted(1, 3), kind: m.kind, scalable: true,
 				why: "looks like the length factor was used for a volume", linA: la, linB: lb},
-			{cause: CauseLinearVolume, g: rooted(2, 3), kind: m.kind, scalable: true,
-				why: "looks like the area factor was used for a volume"},
-		}
+			hypothesis{cause: CauseLinearVolume, g: rooted(2, 3), kind: m.kind, scalable: true,
+				why: "looks like the area factor was used for a volume"})
 	}
-	return nil
+	return hs
 }
 
 // linearTail says what the written figure is: ": 6.2 is what 10

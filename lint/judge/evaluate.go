@@ -220,9 +220,17 @@ func (j *judgement) evaluate(m model) (evaluation, bool) {
 
 // evaluateB runs the tests of one model with the given B amounts (a fix's).
 func (j *judgement) evaluateB(m model, b []amount) (evaluation, bool) {
-	ev := evaluation{m: m, b: b, n: len(b)}
+	var ev evaluation
+	ok := j.evaluateInto(&ev, m, b)
+	return ev, ok
+}
+
+// evaluateInto is evaluateB writing into ev (which it overwrites), so
+// that a caller keeping the evaluation does not copy it.
+func (j *judgement) evaluateInto(ev *evaluation, m model, b []amount) bool {
+	*ev = evaluation{m: m, b: b, n: len(b)}
 	if len(b) != len(j.a) {
-		return ev, false
+		return false
 	}
 	if len(b) > len(ev.ep) {
 		ev.more = make([]endpoint, len(b))
@@ -231,12 +239,12 @@ func (j *judgement) evaluateB(m model, b []amount) (evaluation, bool) {
 		ev.exact = make([]*big.Rat, len(b))
 	}
 	for i := range b {
-		if !j.endpoint(m, &ev, i) {
-			return ev, false
+		if !j.endpoint(m, ev, i) {
+			return false
 		}
 	}
 	ev.lvl = combine(ev.endpoints(), j.hctx)
-	return ev, true
+	return true
 }
 
 // endpoint runs the tests for A's and B's amounts i in both directions and
@@ -337,7 +345,8 @@ func convertOne(x *big.Rat, from, to *units.Unit) *big.Rat {
 // primarySet is the evaluations of the units as written (see primaries).
 type primarySet struct {
 	// pass is a clean evaluation that decides the judgement, when hasPass;
-	// the fields below are then not set.
+	// the fields below are then not set. (Without hasPass it holds
+	// whatever primaries evaluated last.)
 	pass    evaluation
 	hasPass bool
 	evs     []evaluation // the models the cue allows
@@ -353,12 +362,14 @@ type primarySet struct {
 func (j *judgement) primaries(ps *primarySet) {
 	ms := j.models(j.p.A.Unit, j.p.B.Unit, false)
 	for _, m := range ms.list() {
-		if ev, ok := j.evaluate(m); ok {
-			if ev.lvl == levelClean && (!j.prof.strict || j.infoReason(&ev, false) == infoNone) {
-				ps.pass, ps.hasPass = ev, true
+		// evaluated in place, in pass; kept there when it decides
+		ev := &ps.pass
+		if j.evaluateInto(ev, m, j.b) {
+			if ev.lvl == levelClean && (!j.prof.strict || j.infoReason(ev, false) == infoNone) {
+				ps.hasPass = true
 				return
 			}
-			ps.evs = append(ps.evs, ev)
+			ps.evs = append(ps.evs, *ev)
 		}
 	}
 	if ms.hasOther {

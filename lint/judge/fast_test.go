@@ -227,3 +227,36 @@ func TestFastPathEdges(t *testing.T) {
 		assert.Equal(t, OK, r.Verdict, r.Explanation)
 	})
 }
+
+// TestRoundsCloseIsExact holds roundsClose's float64 decision to the exact
+// test, on random decimals and on values at the edges: ties, and roundings
+// exactly 1.9 % off.
+func TestRoundsCloseIsExact(t *testing.T) {
+	exact := func(v *big.Rat, d int) bool {
+		return relWithin(numeral.Round(v, d), v, fixMaxRelErr.rat())
+	}
+	vals := []*big.Rat{
+		big.NewRat(105, 100), big.NewRat(-105, 100), big.NewRat(115, 100), big.NewRat(25, 1),
+		big.NewRat(1019, 1000), big.NewRat(1, 3), big.NewRat(2, 3), big.NewRat(10190, 10000),
+		big.NewRat(5263, 100), // 52.63: rounds to 50 by 5.0 %, to 53 by 0.7 %
+		big.NewRat(1, 1_000_000_000_000), big.NewRat(123456789012345678, 1),
+	}
+	// values 1.9 % away from a rounding: r·(1 ± 19/1000) and r/(1 ± 19/1000)
+	for _, r := range []int64{1, 2, 5, 10, 40, 100} {
+		for _, f := range []*big.Rat{big.NewRat(1019, 1000), big.NewRat(981, 1000), big.NewRat(1000, 1019), big.NewRat(1000, 981)} {
+			vals = append(vals, mul(big.NewRat(r, 1), f))
+		}
+	}
+	rng := rand.New(rand.NewPCG(5, 7))
+	for range 3000 {
+		vals = append(vals, big.NewRat(rng.Int64N(2_000_000)-1_000_000, int64(math.Pow10(rng.IntN(7)))))
+	}
+	for _, v := range vals {
+		if v.Sign() == 0 {
+			continue
+		}
+		for d := -8; d <= 8; d++ {
+			assert.Equal(t, exact(v, d), roundsClose(v, d), "%s to %d decimals", v.RatString(), d)
+		}
+	}
+}

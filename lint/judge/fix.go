@@ -1,6 +1,7 @@
 package judge
 
 import (
+	"math"
 	"math/big"
 	"sort"
 	"strings"
@@ -167,12 +168,34 @@ func (j *judgement) fixDecimals(ev *evaluation, i int, v, scale *big.Rat, mode f
 		}
 	}
 	for range 30 {
-		if relWithin(numeral.Round(v, d), v, fixMaxRelErr()) {
+		if roundsClose(v, d) {
 			break
 		}
 		d++
 	}
 	return d
+}
+
+// roundsClose reports whether v rounded to d decimals lies within
+// fixMaxRelErr of v. It decides in float64 when that is clear by a wide
+// margin, and in exact arithmetic otherwise.
+func roundsClose(v *big.Rat, d int) bool {
+	// With x = |v|·10^d, rounding moves x by the distance to the nearest
+	// integer, whichever way a tie goes: the test is min(f, 1 − f) ≤
+	// 1.9 % of x for f the fractional part of x. x carries a relative
+	// error of a few 2^-53, far inside the margin of 1e-9 relative.
+	x := math.Abs(float(v)) * math.Pow10(d)
+	if x > 0 && x < 1<<52 {
+		f := x - math.Floor(x)
+		dist, lim := min(f, 1-f), fixMaxRelErr.approx().v*x
+		switch {
+		case dist < lim*(1-1e-9):
+			return true
+		case dist > lim*(1+1e-9):
+			return false
+		}
+	}
+	return relWithin(numeral.Round(v, d), v, fixMaxRelErr.rat())
 }
 
 // trimDecimals drops decimals that would only write trailing zeros in

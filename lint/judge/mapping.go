@@ -261,6 +261,7 @@ type amount struct {
 	numeral.Amount
 	fast              bool // the fields below are set
 	val, fine, coarse dec
+	fineMag           int    // fine.mag()
 	v                 approx // val's shadow
 }
 
@@ -274,6 +275,7 @@ func newAmount(a numeral.Amount) amount {
 	x.fast = okV && okF && okC
 	if x.fast {
 		x.v = x.val.approx()
+		x.fineMag = x.fine.mag()
 	}
 	return x
 }

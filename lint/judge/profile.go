@@ -42,9 +42,9 @@ func warnReading(fahrenheit bool) frac {
 	return frac{3, 1}
 }
 
-// fixMaxRelErr returns how far a fix may be off before it gains a figure:
-// 1.9 %, so that fixes read like {{convert}}'s defaults ("3.9" for 3.861).
-func fixMaxRelErr() *big.Rat { return ratio(19, 1000) }
+// fixMaxRelErr is how far a fix may be off before it gains a figure: 1.9 %,
+// so that fixes read like {{convert}}'s defaults ("3.9" for 3.861).
+var fixMaxRelErr = frac{19, 1000}
 
 // relEpsilon is the tolerance that makes ties inclusive: 1e-9 relative.
 var relEpsilon = frac{1, 1_000_000_000}

@@ -67,7 +67,12 @@ func (ss stepSet) admits(s step) bool {
 	}
 	y := ss.y
 	if y.fast {
-		return cmpDec(s.dec(), y.fine) >= 0 && multipleOf(y.val, s)
+		// s = m·10^k has magnitude k: s ≥ fine(y) is decided by the
+		// magnitudes unless they are the same
+		if s.k < y.fineMag || (s.k == y.fineMag && cmpDec(s.dec(), y.fine) < 0) {
+			return false
+		}
+		return multipleOf(y.val, s)
 	}
 	v := s.rat()
 	return v.Cmp(y.Fine) >= 0 && isInt(quo(y.Value, v))
@@ -77,7 +82,7 @@ func (ss stepSet) admits(s step) bool {
 // m·10^k (1 ≤ m < 10) has magnitude k, and is no finer than fine(y).
 func (ss stepSet) minK() int {
 	if ss.y.fast {
-		return ss.y.fine.mag()
+		return ss.y.fineMag
 	}
 	return mag(ss.y.Fine)
 }
