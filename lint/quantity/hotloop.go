@@ -22,9 +22,13 @@ func load8(text []byte, i int) uint64 {
 	if i+8 <= len(text) {
 		return binary.LittleEndian.Uint64(text[i:])
 	}
-	var buf [8]byte
-	copy(buf[:], text[i:])
-	return binary.LittleEndian.Uint64(buf[:])
+	// byte by byte rather than by copy: a call here would make the hot
+	// loop keep its values on the stack
+	var x uint64
+	for k, c := range text[i:] {
+		x |= uint64(c) << (8 * k)
+	}
+	return x
 }
 
 // inRange marks the bytes of x in [lo, hi] (both below 0x80); the sums
