@@ -8,6 +8,7 @@ package pairs
 import (
 	"bytes"
 	"context"
+	"slices"
 	"strings"
 
 	"github.com/unitlint/unitlint/lint"
@@ -123,17 +124,17 @@ func (f *Finder) FindInContext(ctx context.Context, text []byte, qs []quantity.Q
 		if !ok {
 			continue
 		}
-		p, ok := f.makePair(d, a, b, shape, clauseFloor)
-		if !ok {
+		var p *Pair
+		if out, p = nextSlot(out); !f.makePair(d, p, a, b, shape, clauseFloor) {
 			continue
 		}
-		out = append(out, p)
+		out = out[:len(out)+1]
 		clauseFloor = b.End
 		next := i + 2 // B is taken: it cannot start the next pair
 		// "A (B; C)": one quantity, a second conversion
 		for k := i + 2; k < len(qs) && semicolonNext(text, &qs[k-1], &qs[k]); k++ {
-			if p2, ok := f.makePair(d, a, &qs[k], ShapeParen, clauseFloor); ok {
-				out = append(out, p2)
+			if out, p = nextSlot(out); f.makePair(d, p, a, &qs[k], ShapeParen, clauseFloor) {
+				out = out[:len(out)+1]
 				clauseFloor = qs[k].End
 			}
 			next = k + 1
@@ -143,12 +144,22 @@ func (f *Finder) FindInContext(ctx context.Context, text []byte, qs []quantity.Q
 	return out, nil
 }
 
+// nextSlot returns out, grown where it is full, and the slot past its
+// end: makePair builds a pair there, in place of copying it in, and out
+// takes it by reslicing. A slot not taken is overwritten by the next.
+func nextSlot(out []Pair) ([]Pair, *Pair) {
+	out = slices.Grow(out, 1)
+	return out, &out[:len(out)+1][len(out)]
+}
+
 // Relate builds the pair of an earlier quantity a and a later mention b
 // that restates it in another unit of the same dimension; the temperature
 // cue reads the words before a and after b. locale is the document's
 // (LazyLocale), shared by every pair of it.
 func (f *Finder) Relate(text []byte, a, b *quantity.Quantity, locale func() Locale) (Pair, bool) {
-	return f.makePair(&document{text: text, locale: locale}, a, b, ShapeRestated, 0)
+	var p Pair
+	ok := f.makePair(&document{text: text, locale: locale}, &p, a, b, ShapeRestated, 0)
+	return p, ok
 }
 
 // document is what the pairs of one document share: its text and locale,
@@ -205,53 +216,53 @@ func LazyLocale(text []byte) func() Locale {
 }
 
 // makePair checks two quantities can be a conversion of one another and
-// builds the pair.
-func (f *Finder) makePair(d *document, a, b *quantity.Quantity, shape Shape, clauseFloor int) (Pair, bool) {
+// builds the pair in p; p is left as it was when they cannot.
+func (f *Finder) makePair(d *document, p *Pair, a, b *quantity.Quantity, shape Shape, clauseFloor int) bool {
 	if a.Kind != quantity.Measure || b.Kind != quantity.Measure {
-		return Pair{}, false
+		return false
 	}
 	ua, ub := a.Unit, b.Unit
 	cat := f.Catalogue()
 	// a bare "degrees" takes the other scale from the other side
 	switch {
 	case a.BareDegrees && b.BareDegrees:
-		return Pair{}, false
+		return false
 	case a.BareDegrees:
 		ua = otherScale(cat, ub)
 	case b.BareDegrees:
 		ub = otherScale(cat, ua)
 	}
 	if ua == nil || ub == nil {
-		return Pair{}, false
+		return false
 	}
 	// "100ml (3.4oz)": oz beside a volume is a fluid ounce; "955 millibars
 	// (28.2 inches)": inches beside a pressure are inches of mercury.
 	ua, ub = reinterpret(cat, ua, ub), reinterpret(cat, ub, ua)
 	if ua == ub && !a.BareDegrees && !b.BareDegrees {
-		return Pair{}, false // "5km or 10km": a choice, not a conversion
+		return false // "5km or 10km": a choice, not a conversion
 	}
 	if ua.Dim != ub.Dim {
 		// units of two dimensions only where the shape is unmistakable
 		if shape != ShapeParen || ua.System == ub.System || isTemperature(ua) || isTemperature(ub) {
-			return Pair{}, false
+			return false
 		}
 	}
-	p := Pair{A: a, B: b, Shape: shape, Start: a.Start, End: b.End}
+	*p = Pair{A: a, B: b, Shape: shape, Start: a.Start, End: b.End}
 	d.texts.Grow(a.End - a.Start + b.End - b.Start)
-	p.Judge.A = f.operand(d, a, ua)
-	p.Judge.B = f.operand(d, b, ub)
+	f.operand(d, &p.Judge.A, a, ua)
+	f.operand(d, &p.Judge.B, b, ub)
 	if isTemperature(ua) {
 		p.Judge.Temp = TemperatureCue(d.text, a, b, clauseFloor)
 	}
 	if a.Spelling != nil && a.Spelling.Generic || b.Spelling != nil && b.Spelling.Generic {
 		p.Locale = d.locale()
 	}
-	return p, true
+	return true
 }
 
-// operand builds the judge's view of a quantity.
-func (f *Finder) operand(d *document, q *quantity.Quantity, u *units.Unit) judge.Operand {
-	op := judge.Operand{
+// operand builds the judge's view of a quantity in op.
+func (f *Finder) operand(d *document, op *judge.Operand, q *quantity.Quantity, u *units.Unit) {
+	*op = judge.Operand{
 		Amounts:   q.Amounts,
 		Unit:      u,
 		Major:     q.Major,
@@ -270,7 +281,6 @@ func (f *Finder) operand(d *document, q *quantity.Quantity, u *units.Unit) judge
 	if q.Spelling != nil && q.Spelling.Generic && u == q.Spelling.Unit {
 		op.Unit, op.Alt = d.resolve(f, q.Spelling.Family)
 	}
-	return op
 }
 
 // isTemperature reports whether u is a temperature reading or change unit.
