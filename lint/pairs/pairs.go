@@ -79,10 +79,26 @@ var Analyzer = &lint.Analyzer{
 	Name:     "pairs",
 	Summary:  "finds conversion pairs (a quantity and its conversion) in prose",
 	Doc:      "The pairs analyzer reads every quantity of the document and joins two of them into a pair where they are written as a conversion of one another. Rules judge the pairs it finds.",
-	Requires: []*lint.Analyzer{quantity.Analyzer},
+	Requires: []*lint.Analyzer{quantity.Analyzer, LocaleAnalyzer},
 	Run: func(p *lint.Pass) (any, error) {
 		qs, _ := p.ResultOf[quantity.Analyzer].([]quantity.Quantity)
-		return NewFinder(p.Options).FindInContext(p.Context, p.Doc.Text, qs)
+		locale, ok := p.ResultOf[LocaleAnalyzer].(func() Locale)
+		if !ok {
+			locale = LazyLocale(p.Doc.Text)
+		}
+		return NewFinder(p.Options).find(p.Context, p.Doc.Text, qs, locale)
+	},
+}
+
+// LocaleAnalyzer reads the copy's locale from its spelling the first time
+// it is asked; its result is the func() Locale that asks (LazyLocale), so
+// that the analyzers of one document share one reading.
+var LocaleAnalyzer = &lint.Analyzer{
+	Name:    "locale",
+	Summary: "reads the copy's variety of English from its spelling, once, when asked",
+	Doc:     "The locale analyzer reads whether copy is British or American from its spelling (\"litre\" or \"liter\", \"tyre\", \"U.S.\"), which decides what a bare \"gallon\" or \"ton\" means. Most documents never need it: it reads the text only when first asked.",
+	Run: func(p *lint.Pass) (any, error) {
+		return LazyLocale(p.Doc.Text), nil
 	},
 }
 
@@ -104,13 +120,18 @@ const checkEvery = 4096
 // FindInContext is FindIn that stops when ctx is done and returns its
 // error.
 func (f *Finder) FindInContext(ctx context.Context, text []byte, qs []quantity.Quantity) ([]Pair, error) {
+	return f.find(ctx, text, qs, LazyLocale(text))
+}
+
+// find is FindInContext with the document's locale (LazyLocale).
+func (f *Finder) find(ctx context.Context, text []byte, qs []quantity.Quantity, locale func() Locale) ([]Pair, error) {
 	if len(qs) < 2 {
 		return nil, nil
 	}
 	// B is taken by its pair, so pairs rarely outnumber half the
 	// quantities; sizing for that spares copying the large Pair values
 	out := make([]Pair, 0, len(qs)/2+1)
-	d := &document{text: text, locale: LazyLocale(text)}
+	d := &document{text: text, locale: locale}
 	clauseFloor, nextCheck := 0, 0
 	for i := 0; i+1 < len(qs); i++ {
 		if i >= nextCheck {
