@@ -8,6 +8,7 @@ package pairs
 import (
 	"bytes"
 	"context"
+	"slices"
 	"strings"
 
 	"github.com/unitlint/unitlint/lint"
@@ -78,10 +79,26 @@ var Analyzer = &lint.Analyzer{
 	Name:     "pairs",
 	Summary:  "finds conversion pairs (a quantity and its conversion) in prose",
 	Doc:      "The pairs analyzer reads every quantity of the document and joins two of them into a pair where they are written as a conversion of one another. Rules judge the pairs it finds.",
-	Requires: []*lint.Analyzer{quantity.Analyzer},
+	Requires: []*lint.Analyzer{quantity.Analyzer, LocaleAnalyzer},
 	Run: func(p *lint.Pass) (any, error) {
 		qs, _ := p.ResultOf[quantity.Analyzer].([]quantity.Quantity)
-		return NewFinder(p.Options).FindInContext(p.Context, p.Doc.Text, qs)
+		locale, ok := p.ResultOf[LocaleAnalyzer].(func() Locale)
+		if !ok {
+			locale = LazyLocale(p.Doc.Text)
+		}
+		return NewFinder(p.Options).find(p.Context, p.Doc.Text, qs, locale)
+	},
+}
+
+// LocaleAnalyzer reads the copy's locale from its spelling the first time
+// it is asked; its result is the func() Locale that asks (LazyLocale), so
+// that the analyzers of one document share one reading.
+var LocaleAnalyzer = &lint.Analyzer{
+	Name:    "locale",
+	Summary: "reads the copy's variety of English from its spelling, once, when asked",
+	Doc:     "The locale analyzer reads whether copy is British or American from its spelling (\"litre\" or \"liter\", \"tyre\", \"U.S.\"), which decides what a bare \"gallon\" or \"ton\" means. Most documents never need it: it reads the text only when first asked.",
+	Run: func(p *lint.Pass) (any, error) {
+		return LazyLocale(p.Doc.Text), nil
 	},
 }
 
@@ -103,13 +120,18 @@ const checkEvery = 4096
 // FindInContext is FindIn that stops when ctx is done and returns its
 // error.
 func (f *Finder) FindInContext(ctx context.Context, text []byte, qs []quantity.Quantity) ([]Pair, error) {
+	return f.find(ctx, text, qs, LazyLocale(text))
+}
+
+// find is FindInContext with the document's locale (LazyLocale).
+func (f *Finder) find(ctx context.Context, text []byte, qs []quantity.Quantity, locale func() Locale) ([]Pair, error) {
 	if len(qs) < 2 {
 		return nil, nil
 	}
 	// B is taken by its pair, so pairs rarely outnumber half the
 	// quantities; sizing for that spares copying the large Pair values
 	out := make([]Pair, 0, len(qs)/2+1)
-	d := &document{text: text, locale: LazyLocale(text)}
+	d := &document{text: text, locale: locale}
 	clauseFloor, nextCheck := 0, 0
 	for i := 0; i+1 < len(qs); i++ {
 		if i >= nextCheck {
@@ -123,17 +145,17 @@ func (f *Finder) FindInContext(ctx context.Context, text []byte, qs []quantity.Q
 		if !ok {
 			continue
 		}
-		p, ok := f.makePair(d, a, b, shape, clauseFloor)
-		if !ok {
+		var p *Pair
+		if out, p = nextSlot(out); !f.makePair(d, p, a, b, shape, clauseFloor) {
 			continue
 		}
-		out = append(out, p)
+		out = out[:len(out)+1]
 		clauseFloor = b.End
 		next := i + 2 // B is taken: it cannot start the next pair
 		// "A (B; C)": one quantity, a second conversion
 		for k := i + 2; k < len(qs) && semicolonNext(text, &qs[k-1], &qs[k]); k++ {
-			if p2, ok := f.makePair(d, a, &qs[k], ShapeParen, clauseFloor); ok {
-				out = append(out, p2)
+			if out, p = nextSlot(out); f.makePair(d, p, a, &qs[k], ShapeParen, clauseFloor) {
+				out = out[:len(out)+1]
 				clauseFloor = qs[k].End
 			}
 			next = k + 1
@@ -143,12 +165,22 @@ func (f *Finder) FindInContext(ctx context.Context, text []byte, qs []quantity.Q
 	return out, nil
 }
 
+// nextSlot returns out, grown where it is full, and the slot past its
+// end: makePair builds a pair there, in place of copying it in, and out
+// takes it by reslicing. A slot not taken is overwritten by the next.
+func nextSlot(out []Pair) ([]Pair, *Pair) {
+	out = slices.Grow(out, 1)
+	return out, &out[:len(out)+1][len(out)]
+}
+
 // Relate builds the pair of an earlier quantity a and a later mention b
 // that restates it in another unit of the same dimension; the temperature
 // cue reads the words before a and after b. locale is the document's
 // (LazyLocale), shared by every pair of it.
 func (f *Finder) Relate(text []byte, a, b *quantity.Quantity, locale func() Locale) (Pair, bool) {
-	return f.makePair(&document{text: text, locale: locale}, a, b, ShapeRestated, 0)
+	var p Pair
+	ok := f.makePair(&document{text: text, locale: locale}, &p, a, b, ShapeRestated, 0)
+	return p, ok
 }
 
 // document is what the pairs of one document share: its text and locale,
@@ -205,53 +237,53 @@ func LazyLocale(text []byte) func() Locale {
 }
 
 // makePair checks two quantities can be a conversion of one another and
-// builds the pair.
-func (f *Finder) makePair(d *document, a, b *quantity.Quantity, shape Shape, clauseFloor int) (Pair, bool) {
+// builds the pair in p; p is left as it was when they cannot.
+func (f *Finder) makePair(d *document, p *Pair, a, b *quantity.Quantity, shape Shape, clauseFloor int) bool {
 	if a.Kind != quantity.Measure || b.Kind != quantity.Measure {
-		return Pair{}, false
+		return false
 	}
 	ua, ub := a.Unit, b.Unit
 	cat := f.Catalogue()
 	// a bare "degrees" takes the other scale from the other side
 	switch {
 	case a.BareDegrees && b.BareDegrees:
-		return Pair{}, false
+		return false
 	case a.BareDegrees:
 		ua = otherScale(cat, ub)
 	case b.BareDegrees:
 		ub = otherScale(cat, ua)
 	}
 	if ua == nil || ub == nil {
-		return Pair{}, false
+		return false
 	}
 	// "100ml (3.4oz)": oz beside a volume is a fluid ounce; "955 millibars
 	// (28.2 inches)": inches beside a pressure are inches of mercury.
 	ua, ub = reinterpret(cat, ua, ub), reinterpret(cat, ub, ua)
 	if ua == ub && !a.BareDegrees && !b.BareDegrees {
-		return Pair{}, false // "5km or 10km": a choice, not a conversion
+		return false // "5km or 10km": a choice, not a conversion
 	}
 	if ua.Dim != ub.Dim {
 		// units of two dimensions only where the shape is unmistakable
 		if shape != ShapeParen || ua.System == ub.System || isTemperature(ua) || isTemperature(ub) {
-			return Pair{}, false
+			return false
 		}
 	}
-	p := Pair{A: a, B: b, Shape: shape, Start: a.Start, End: b.End}
+	*p = Pair{A: a, B: b, Shape: shape, Start: a.Start, End: b.End}
 	d.texts.Grow(a.End - a.Start + b.End - b.Start)
-	p.Judge.A = f.operand(d, a, ua)
-	p.Judge.B = f.operand(d, b, ub)
+	f.operand(d, &p.Judge.A, a, ua)
+	f.operand(d, &p.Judge.B, b, ub)
 	if isTemperature(ua) {
 		p.Judge.Temp = TemperatureCue(d.text, a, b, clauseFloor)
 	}
 	if a.Spelling != nil && a.Spelling.Generic || b.Spelling != nil && b.Spelling.Generic {
 		p.Locale = d.locale()
 	}
-	return p, true
+	return true
 }
 
-// operand builds the judge's view of a quantity.
-func (f *Finder) operand(d *document, q *quantity.Quantity, u *units.Unit) judge.Operand {
-	op := judge.Operand{
+// operand builds the judge's view of a quantity in op.
+func (f *Finder) operand(d *document, op *judge.Operand, q *quantity.Quantity, u *units.Unit) {
+	*op = judge.Operand{
 		Amounts:   q.Amounts,
 		Unit:      u,
 		Major:     q.Major,
@@ -270,7 +302,6 @@ func (f *Finder) operand(d *document, q *quantity.Quantity, u *units.Unit) judge
 	if q.Spelling != nil && q.Spelling.Generic && u == q.Spelling.Unit {
 		op.Unit, op.Alt = d.resolve(f, q.Spelling.Family)
 	}
-	return op
 }
 
 // isTemperature reports whether u is a temperature reading or change unit.

@@ -1,56 +1,64 @@
 package pairs
 
 import (
+	"bytes"
 	"encoding/binary"
 	"maps"
 	"slices"
 )
 
 // sampler tells which of a fixed set of patterns occur in a text without
-// looking at every offset: it reads the text at every second offset (a
-// sample), looks the bytes there up in a table of anchors, and compares
-// the text around a sample with a pattern only where an anchor says the
-// pattern may lie there.
+// looking at every offset: it reads the four bytes (a quad) at every
+// second offset of the text (a sample), looks each up in a table of
+// anchors, and compares the text around a sample with a pattern only where
+// an anchor says the pattern may lie there. Each sample costs one lookup.
 //
-// An anchor is q bytes of a pattern: four (quad) for a pattern of five
-// bytes or more, two (pair) for a shorter one. A pattern p anchors a
-// window of two offsets j and j+1 (0 ≤ j ≤ len(p)-q-1). Of the positions
-// start+j and start+j+1 of any occurrence one is even, so a sample falls
-// on it and reads p[j:j+q] there. A two-byte pattern has no such window;
-// it takes j = -1, whose anchors are every byte followed by p[0]. Of the
-// windows a pattern allows, it takes the one whose anchors are estimated
-// rarest in English prose, so that few samples need a closer look. Quads
-// are hashed into their table, and a collision only costs a comparison.
+// A pattern p anchors a window of two offsets j and j+1: of the positions
+// start+j and start+j+1 of any occurrence one is even, so a sample falls on
+// it and reads the quad p[j:j+4] there. A pattern of five bytes or more
+// takes a window inside it (0 ≤ j ≤ len(p)-5); of those, the one whose
+// anchors are estimated rarest in English prose, so that few samples need a
+// closer look. A four-byte pattern ("tyre") has no such window: it takes
+// j = -1 or j = 0, whose anchors stick out of it by one byte, and anchors
+// every quad that byte can make (the byte before "tyr", or after "yre").
+// Quads are hashed into their table, and a collision only costs a
+// comparison.
+//
+// A shorter pattern ("£", "NHS") would stick out by two bytes: it is looked
+// for on its own instead, by the byte of it estimated rarest, with
+// bytes.IndexByte.
 //
 // A sampler is built once and is immutable afterwards.
 type sampler struct {
 	patterns []string
-	// quads maps a quad's hash, and pairs a byte pair (first byte low), to
-	// the bucket of candidates the sample may lie in, 1-based; 0 when no
-	// pattern has that anchor.
+	// quads maps a quad's hash to the bucket of candidates the sample may
+	// lie in, 1-based; 0 when no pattern has that anchor.
 	quads   [1 << quadBits]uint8
-	pairs   [1 << 16]uint8
 	buckets [][]candidate
+	// short are the patterns too short to sample, each with the offset of
+	// its rarest byte.
+	short []candidate
 }
 
-// quadBits is the size of the quad table's index.
-const quadBits = 14
+// quadBits is the size of the quad table's index: a table of 64 KiB,
+// where the quads of common words seldom collide with an anchor.
+const quadBits = 16
 
-// quadSlot is the quad table's index of the four low bytes of g (first
-// byte lowest): a multiplicative hash of them, taken from bits of the
-// product that no higher byte of g reaches.
-func quadSlot(g uint64) uint64 {
-	return g * 0x9E3779B1 >> (32 - quadBits) & (1<<quadBits - 1)
+// quadLen is the length of an anchor, and of the shortest pattern sampled.
+const quadLen = 4
+
+// quadSlot is the quad table's index of the quad in the four low bytes of
+// g (first byte lowest): a multiplicative hash of it.
+func quadSlot(g uint64) uint32 {
+	return uint32(g) * 0x9E3779B1 >> (32 - quadBits) //nolint:gosec // the higher bytes are not the quad's
 }
-
-// pairSlot is the pair table's index of the byte pair a, b.
-func pairSlot(a, b byte) uint16 { return uint16(a) | uint16(b)<<8 }
 
 // maxPatterns bounds the number of patterns (each's seen set).
 const maxPatterns = 256
 
 // candidate is a pattern a sample may lie in, and the sample's offset in
-// it.
+// it (-1 for a sample one byte before it); for a short pattern, the offset
+// of its rarest byte.
 type candidate struct {
 	pattern int
 	offset  int
@@ -65,49 +73,26 @@ func newSampler(patterns []string) *sampler {
 		panic("pairs: too many sampler patterns")
 	}
 	s := &sampler{patterns: patterns}
-	quads, pairs := map[uint64][]candidate{}, map[uint64][]candidate{}
+	quads := map[uint32][]candidate{}
 	for pi, p := range patterns {
 		if len(p) < 2 {
 			panic("pairs: sampler pattern shorter than two bytes: " + p)
 		}
-		q, lists := 2, pairs
-		if len(p) >= 5 {
-			q, lists = 4, quads
+		if len(p) < quadLen {
+			s.short = append(s.short, candidate{pattern: pi, offset: rarestByte(p)})
+			continue
 		}
-		j := anchorWindow(p, q)
+		j := anchorWindow(p)
 		for k := j; k < j+2; k++ {
 			c := candidate{pattern: pi, offset: k}
-			switch {
-			case q == 4:
-				slot := quadSlot(uint64(binary.LittleEndian.Uint32([]byte(p[k:]))))
-				lists[slot] = append(lists[slot], c)
-			case k >= 0:
-				slot := uint64(pairSlot(p[k], p[k+1]))
-				lists[slot] = append(lists[slot], c)
-			default:
-				for b := range 256 {
-					slot := uint64(pairSlot(byte(b), p[0]))
-					lists[slot] = append(lists[slot], c)
-				}
+			for _, g := range anchorQuads(p, k) {
+				slot := quadSlot(g)
+				quads[slot] = append(quads[slot], c)
 			}
 		}
 	}
-	for slot, id := range s.bucketIDs(quads) {
-		s.quads[slot] = id
-	}
-	for slot, id := range s.bucketIDs(pairs) {
-		s.pairs[slot] = id
-	}
-	return s
-}
-
-// bucketIDs adds the candidate lists of a table's slots to the buckets
-// and returns each slot's bucket, 1-based. Identical lists (the 256 pairs
-// of a j = -1 anchor) share a bucket.
-func (s *sampler) bucketIDs(lists map[uint64][]candidate) map[uint64]uint8 {
-	ids := make(map[uint64]uint8, len(lists))
-	for _, slot := range slices.Sorted(maps.Keys(lists)) {
-		list := lists[slot]
+	for _, slot := range slices.Sorted(maps.Keys(quads)) {
+		list := quads[slot]
 		id := slices.IndexFunc(s.buckets, func(b []candidate) bool { return slices.Equal(b, list) })
 		if id < 0 {
 			if len(s.buckets) == 255 {
@@ -116,35 +101,72 @@ func (s *sampler) bucketIDs(lists map[uint64][]candidate) map[uint64]uint8 {
 			s.buckets = append(s.buckets, list)
 			id = len(s.buckets) - 1
 		}
-		ids[slot] = uint8(id + 1) //nolint:gosec // id < 255, checked above
+		s.quads[slot] = uint8(id + 1) //nolint:gosec // id < 255, checked above
 	}
-	return ids
+	return s
 }
 
-// anchorWindow returns the first offset j of the anchor window of p for
-// anchors of q bytes: -1 when p is too short for a window inside it,
-// otherwise the j in [0, len(p)-q-1] whose anchors p[j:j+q] and
-// p[j+1:j+q+1] are estimated rarest.
-func anchorWindow(p string, q int) int {
-	if len(p) < q+1 {
-		return -1
+// anchorWindow returns the first offset j of the anchor window of p, a
+// pattern of at least quadLen bytes: the j in [0, len(p)-5] whose
+// anchors p[j:j+4] and p[j+1:j+5] are estimated rarest, or for a pattern
+// of four bytes the j in {-1, 0} whose anchors are.
+func anchorWindow(p string) int {
+	lo, hi := 0, len(p)-quadLen-1
+	if len(p) == quadLen {
+		lo, hi = -1, 0
 	}
-	best, bestCost := 0, 0.0
-	for j := 0; j+q+1 <= len(p); j++ {
-		cost := estimate(p[j:j+q]) + estimate(p[j+1:j+q+1])
-		if j == 0 || cost < bestCost {
+	best, bestCost := lo, 0.0
+	for j := lo; j <= hi; j++ {
+		cost := estimate(p, j) + estimate(p, j+1)
+		if j == lo || cost < bestCost {
 			best, bestCost = j, cost
 		}
 	}
 	return best
 }
 
-// estimate is how often the bytes s are estimated to occur in English
-// prose: only its order matters, to choose anchors.
-func estimate(s string) float64 {
+// anchorQuads returns the quads (first byte lowest) a sample at offset k of
+// an occurrence of p reads: p[k:k+4], or, where it sticks out of p by a
+// byte, every quad that byte can make.
+func anchorQuads(p string, k int) []uint64 {
+	var q [quadLen]byte
+	out := 0 // the offset in q of the byte outside p
+	switch {
+	case k < 0:
+		copy(q[1:], p)
+	case k+quadLen > len(p):
+		out = copy(q[:], p[k:])
+	default:
+		copy(q[:], p[k:])
+		return []uint64{uint64(binary.LittleEndian.Uint32(q[:]))}
+	}
+	quads := make([]uint64, 0, 256)
+	for b := range 256 {
+		q[out] = byte(b)
+		quads = append(quads, uint64(binary.LittleEndian.Uint32(q[:])))
+	}
+	return quads
+}
+
+// rarestByte returns the offset of the byte of p estimated rarest in
+// English prose, the first of equals.
+func rarestByte(p string) int {
+	best := 0
+	for k := 1; k < len(p); k++ {
+		if byteFreq(p[k]) < byteFreq(p[best]) {
+			best = k
+		}
+	}
+	return best
+}
+
+// estimate is how often the quad at offset k of p is estimated to occur
+// in English prose (a byte outside p, any): only its order matters, to
+// choose anchors.
+func estimate(p string, k int) float64 {
 	f := 1.0
-	for i := 0; i < len(s); i++ {
-		f *= float64(byteFreq(s[i])) / 1000
+	for i := max(k, 0); i < min(k+quadLen, len(p)); i++ {
+		f *= float64(byteFreq(p[i])) / 1000
 	}
 	return f
 }
@@ -168,47 +190,88 @@ func byteFreq(b byte) int {
 		return 10
 	case 'A' <= b && b <= 'Z', '0' <= b && b <= '9':
 		return 3
+	case b >= 0xC0:
+		// a UTF-8 lead byte begins every character of its block: "£",
+		// "°", "²" and the no-break space all begin with 0xC2
+		return 2
 	}
 	return 1
+}
+
+// blockLen is the length of the text a block of four samples reads (by
+// two eight-byte loads).
+const blockLen = 12
+
+// search is one run of a sampler over a text.
+type search struct {
+	s     *sampler
+	text  []byte
+	found func(int)
+	seen  [maxPatterns / 64]uint64 // patterns already found
 }
 
 // each calls found once for each pattern that occurs in text, with its
 // index, in no particular order.
 func (s *sampler) each(text []byte, found func(int)) {
-	var seen [maxPatterns / 64]uint64 // patterns already found
-	check := func(i int, bucket uint8) {
-		for _, c := range s.buckets[bucket-1] {
-			if seen[c.pattern/64]&(1<<(c.pattern%64)) != 0 {
-				continue
-			}
-			p, pat := i-c.offset, s.patterns[c.pattern]
-			if p >= 0 && p+len(pat) <= len(text) && string(text[p:p+len(pat)]) == pat {
-				seen[c.pattern/64] |= 1 << (c.pattern % 64)
-				found(c.pattern)
-			}
+	for _, c := range s.short {
+		if occursBy(text, s.patterns[c.pattern], c.offset) {
+			found(c.pattern)
 		}
 	}
-	for i := 0; i+1 < len(text); {
-		// four samples at a time where two eight-byte loads cover them
-		if i+12 <= len(text) {
-			w, x := binary.LittleEndian.Uint64(text[i:]), binary.LittleEndian.Uint64(text[i+4:])
-			g0, g1, g2, g3 := w, w>>16, x, x>>16
-			if s.quads[quadSlot(g0)]|s.quads[quadSlot(g1)]|s.quads[quadSlot(g2)]|s.quads[quadSlot(g3)]|
-				s.pairs[g0&0xFFFF]|s.pairs[g1&0xFFFF]|s.pairs[g2&0xFFFF]|s.pairs[g3&0xFFFF] == 0 {
-				i += 8
-				continue
-			}
+	r := search{s: s, text: text, found: found}
+	t := text // the text from the next sample on
+	for ; len(t) >= blockLen; t = t[8:] {
+		b := (*[blockLen]byte)(t)
+		w, x := binary.LittleEndian.Uint64(b[:8]), binary.LittleEndian.Uint64(b[4:])
+		q0, q1 := s.quads[quadSlot(w)], s.quads[quadSlot(w>>16)]
+		q2, q3 := s.quads[quadSlot(x)], s.quads[quadSlot(x>>16)]
+		if q0|q1|q2|q3 != 0 {
+			i := len(text) - len(t)
+			r.check(i, q0)
+			r.check(i+2, q1)
+			r.check(i+4, q2)
+			r.check(i+6, q3)
 		}
-		// one sample; a quad anchor lies inside its pattern, so only the
-		// pairs are left near the end
-		if i+4 <= len(text) {
-			if q := s.quads[quadSlot(uint64(binary.LittleEndian.Uint32(text[i:])))]; q != 0 {
-				check(i, q)
-			}
-		}
-		if p := s.pairs[pairSlot(text[i], text[i+1])]; p != 0 {
-			check(i, p)
-		}
-		i += 2
 	}
+	// the samples at the end, the bytes past it read as zeros: an anchor
+	// that sticks out of its pattern may lie there
+	for i := len(text) - len(t); i+1 < len(text); i += 2 {
+		var q [quadLen]byte
+		copy(q[:], text[i:])
+		r.check(i, s.quads[quadSlot(uint64(binary.LittleEndian.Uint32(q[:])))])
+	}
+}
+
+// check compares the text around the sample at i with the candidates of
+// bucket (none when 0) not found yet.
+func (r *search) check(i int, bucket uint8) {
+	if bucket == 0 {
+		return
+	}
+	for _, c := range r.s.buckets[bucket-1] {
+		if r.seen[c.pattern/64]&(1<<(c.pattern%64)) != 0 {
+			continue
+		}
+		p, pat := i-c.offset, r.s.patterns[c.pattern]
+		if p >= 0 && p+len(pat) <= len(r.text) && string(r.text[p:p+len(pat)]) == pat {
+			r.seen[c.pattern/64] |= 1 << (c.pattern % 64)
+			r.found(c.pattern)
+		}
+	}
+}
+
+// occursBy reports whether p occurs in text, looking only where its byte
+// at offset k does.
+func occursBy(text []byte, p string, k int) bool {
+	for i := k; i < len(text); i++ {
+		n := bytes.IndexByte(text[i:], p[k])
+		if n < 0 {
+			return false
+		}
+		i += n
+		if start := i - k; start+len(p) <= len(text) && string(text[start:start+len(p)]) == p {
+			return true
+		}
+	}
+	return false
 }

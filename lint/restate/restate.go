@@ -52,11 +52,15 @@ var Analyzer = &lint.Analyzer{
 	Name:     "restatements",
 	Summary:  "ties a quantity to its later restatement in another unit",
 	Doc:      "The restatements analyzer finds a later mention that refers back to an earlier quantity in another unit (\"the 1,200-mile pipeline\" after \"The pipeline will run 1,200km\").",
-	Requires: []*lint.Analyzer{quantity.Analyzer, pairs.Analyzer},
+	Requires: []*lint.Analyzer{quantity.Analyzer, pairs.Analyzer, pairs.LocaleAnalyzer},
 	Run: func(p *lint.Pass) (any, error) {
 		qs, _ := p.ResultOf[quantity.Analyzer].([]quantity.Quantity)
 		ps, _ := p.ResultOf[pairs.Analyzer].([]pairs.Pair)
-		return FindContext(p.Context, pairs.NewFinder(p.Options), p.Doc.Text, qs, ps)
+		locale, ok := p.ResultOf[pairs.LocaleAnalyzer].(func() pairs.Locale)
+		if !ok {
+			locale = pairs.LazyLocale(p.Doc.Text)
+		}
+		return find(p.Context, pairs.NewFinder(p.Options), p.Doc.Text, qs, ps, locale)
 	},
 }
 
@@ -74,6 +78,12 @@ const checkEvery = 4096
 
 // FindContext is Find that stops when ctx is done and returns its error.
 func FindContext(ctx context.Context, f *pairs.Finder, text []byte, qs []quantity.Quantity, ps []pairs.Pair) ([]Tie, error) {
+	return find(ctx, f, text, qs, ps, pairs.LazyLocale(text))
+}
+
+// find is FindContext with the document's locale (pairs.LazyLocale),
+// shared with the pairs analyzer.
+func find(ctx context.Context, f *pairs.Finder, text []byte, qs []quantity.Quantity, ps []pairs.Pair, locale func() pairs.Locale) ([]Tie, error) {
 	if len(qs) < 2 {
 		return nil, nil
 	}
@@ -89,7 +99,6 @@ func FindContext(ctx context.Context, f *pairs.Finder, text []byte, qs []quantit
 		mark(inPairB, p.B.Start)
 	}
 	var out []Tie
-	locale := pairs.LazyLocale(text)
 	words := &sentenceWords{text: text, qs: qs}
 	for j := range qs {
 		if j%checkEvery == 0 {
