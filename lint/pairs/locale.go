@@ -48,8 +48,14 @@ var cueSampler = newSampler(append(append([]string(nil), ukCues...), usCues...))
 // DetectLocale reads the copy's locale from its spelling: each cue that
 // occurs counts once for its side.
 func DetectLocale(text []byte) Locale {
+	return localeOfCues(func(yield func(int)) { cueSampler.each(text, yield) })
+}
+
+// localeOfCues decides the locale from the cues found (each cue once, by
+// its index: i < len(ukCues) is British): the side with more wins.
+func localeOfCues(found func(yield func(int))) Locale {
 	uk, us := 0, 0
-	cueSampler.each(text, func(i int) {
+	found(func(i int) {
 		if i < len(ukCues) {
 			uk++
 		} else {

@@ -35,21 +35,11 @@ func sampled(s *sampler, text []byte) []int {
 
 // referenceLocale is DetectLocale by plain substring search.
 func referenceLocale(text []byte) Locale {
-	uk, us := 0, 0
-	for _, i := range occurring(cueSampler.patterns, text) {
-		if i < len(ukCues) {
-			uk++
-		} else {
-			us++
+	return localeOfCues(func(yield func(int)) {
+		for _, i := range occurring(cueSampler.patterns, text) {
+			yield(i)
 		}
-	}
-	switch {
-	case uk > us:
-		return LocaleUK
-	case us > uk:
-		return LocaleUS
-	}
-	return LocaleUnknown
+	})
 }
 
 // TestSampler holds the sampler to a plain substring search on small
