@@ -154,6 +154,9 @@ type mdWalker struct {
 	// run is the pending run of text, buf[run[0]:run[1]]: goldmark splits
 	// text into several nodes ("a\\", "*b"), which must be decoded as one.
 	run [2]int
+	// nodes counts the nodes visited, to look at the context every
+	// stopEvery of them
+	nodes int
 }
 
 // text adds buf[start:stop] to the pending run.
@@ -198,6 +201,9 @@ func (w *mdWalker) endBlock() {
 }
 
 func (w *mdWalker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if w.nodes++; w.nodes%stopEvery == 0 && w.h.stopped() {
+		return ast.WalkStop, w.h.stop()
+	}
 	switch n := n.(type) {
 	case *ast.Text:
 		if entering && !w.h.skipping() {
