@@ -66,3 +66,26 @@ func TestParseCancelled(t *testing.T) {
 		})
 	}
 }
+
+// TestParseCancelledInTheWalk holds a Markdown parse to stop in the walk
+// over goldmark's tree too: one line of emphasis, which goldmark reads in
+// its inline phase (where it cannot look at the context), makes a tree of
+// 60,000 nodes, and a cancellation that falls while they are mapped ends
+// the parse.
+func TestParseCancelledInTheWalk(t *testing.T) {
+	src := strings.Repeat("*ten* miles ", 20000) + "\n"
+	f := lint.NewFile("a.md", []byte(src))
+	parse := markup.Markdown.Parser()
+
+	never := newCountdown(1 << 40)
+	doc, err := parse(never, f)
+	require.NoError(t, err)
+	assert.Equal(t, 20000, strings.Count(string(doc.Text), "ten miles"))
+	assert.Greater(t, never.asked.Load(), int64(100), "the walk looked at the context too seldom")
+
+	ctx := newCountdown(50)
+	doc, err = parse(ctx, f)
+	require.ErrorIs(t, err, context.Canceled)
+	assert.Nil(t, doc)
+	assert.LessOrEqual(t, ctx.asked.Load(), int64(52), "it went on after the cancellation")
+}
