@@ -22,13 +22,20 @@ const (
 
 // Quantity is one quantity as written.
 type Quantity struct {
-	Kind Kind
+	Kind  Kind
+	Hedge judge.Hedge // the hedge before the quantity ("about", "more than")
+	// BareDegrees: "93 degrees", a temperature whose scale the other side
+	// of a pair decides.
+	BareDegrees bool
+	// Hyphenated: the adjective form "a 10-mile stretch".
+	Hyphenated bool
+	// Range: two amounts joined by "-", "to", "and"; Dimensions: by "by".
+	Range, Dimensions bool
 	// Start and End delimit the quantity from its first number (or sign,
 	// or spelled number) to the end of its unit. Hedge words are not
 	// included: HedgeStart is where they begin (== Start without a hedge).
 	Start, End int
 	HedgeStart int
-	Hedge      judge.Hedge
 	// Amounts: one value, or two for a range or a dimension; a compound
 	// ("6ft 2in") is one amount in its minor unit.
 	Amounts []numeral.Amount
@@ -43,13 +50,6 @@ type Quantity struct {
 	Spelling *units.Spelling
 	// UnitStart and UnitEnd delimit the unit as written.
 	UnitStart, UnitEnd int
-	// BareDegrees: "93 degrees", a temperature whose scale the other side
-	// of a pair decides.
-	BareDegrees bool
-	// Hyphenated: the adjective form "a 10-mile stretch".
-	Hyphenated bool
-	// Range: two amounts joined by "-", "to", "and"; Dimensions: by "by".
-	Range, Dimensions bool
 	// Symbol is the currency symbol or code for Currency quantities.
 	Symbol string
 }
