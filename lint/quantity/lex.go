@@ -676,6 +676,10 @@ func betweenBefore(text []byte, i int) bool {
 // no-break, thin, narrow no-break, and at most one line end: a blank line
 // ends a paragraph, and nothing joins across it) at j, or 0.
 func spaceWidth(text []byte, j int) int {
+	// most often one ASCII space and a word
+	if j+1 < len(text) && text[j] == ' ' && isASCIILetter(text[j+1]) {
+		return 1
+	}
 	k := j
 	lineEnds := 0
 	for k < len(text) {

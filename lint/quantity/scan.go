@@ -1,7 +1,6 @@
 package quantity
 
 import (
-	"bytes"
 	"context"
 	"math/big"
 	"unicode"
@@ -319,7 +318,7 @@ func (s *Scanner) unitAfter(text []byte, j int, num *number) (unitMatch, int, in
 			for e < n && isASCIILetter(text[e]) {
 				e++
 			}
-			if e == k || bytes.EqualFold(text[k:e], []byte("per")) {
+			if e == k || isPer(text[k:e]) {
 				break
 			}
 			w := spaceWidth(text, e)
@@ -339,6 +338,11 @@ func (s *Scanner) unitAfter(text []byte, j int, num *number) (unitMatch, int, in
 		}
 	}
 	return unitMatch{}, 0, 0, false, false
+}
+
+// isPer reports whether the ASCII word w is "per", in any case.
+func isPer(w []byte) bool {
+	return len(w) == 3 && lower(w[0]) == 'p' && lower(w[1]) == 'e' && lower(w[2]) == 'r'
 }
 
 // ambiguousOK decides whether an ambiguous unit spelling is a unit here.

@@ -220,16 +220,18 @@ func spelledValue(text []byte, i int) (spelledNumber, bool) {
 	}
 	fine := int64(1)
 	// "two hundred", "three thousand"
-	if nw, ne := nextWord(text, end); nw.is("hundred") || nw.is("thousand") {
+	nw, ne := nextWord(text, end)
+	if nw.is("hundred") || nw.is("thousand") {
 		fine = 100
 		if nw.is("thousand") {
 			fine = 1000
 		}
 		v *= fine
 		end = ne
+		nw, ne = nextWord(text, end)
 	}
 	// "two and a half"
-	if nw, ne := nextWord(text, end); nw.is("and") {
+	if nw.is("and") {
 		if aw, ae := nextWord(text, ne); aw.is("a") {
 			if hw, he := nextWord(text, ae); hw.is("half") {
 				return spelledNumber{2*v + 1, 2, 1, 2, he}, true
