@@ -708,6 +708,10 @@ func spaceWidth(text []byte, j int) int {
 
 // spaceWidthBefore returns the width of the run of spaces ending at i.
 func spaceWidthBefore(text []byte, i int) int {
+	// most often one ASCII space after a word
+	if i >= 2 && i <= len(text) && text[i-1] == ' ' && isASCIILetter(text[i-2]) {
+		return 1
+	}
 	k := i
 	for k > 0 {
 		switch {

@@ -186,20 +186,22 @@ func (s *Scanner) numeric(text []byte, i int, sc *scratch) (Quantity, int, bool)
 	q.Start = start
 	first := num
 	// range or dimensions: "5-10km", "5 to 10 miles", "between 5 and 10", "12 by 16 feet"
-	if second, end2, dims, ok := s.rangeTail(text, j, start, sc); ok {
-		q.Range = !dims
-		q.Dimensions = dims
-		q.Numbers = sc.numbers.take(first.text(), second.text())
-		j = end2
-		u, uStart, uEnd, hyph, ok := s.unitAfter(text, j, &second)
-		if !ok {
-			return q, j, false
+	if k, dims, joined := rangeJoin(text, j, start); joined {
+		if second, end2, ok := s.rangeEnd(text, k, sc); ok {
+			q.Range = !dims
+			q.Dimensions = dims
+			q.Numbers = sc.numbers.take(first.text(), second.text())
+			j = end2
+			u, uStart, uEnd, hyph, ok := s.unitAfter(text, j, &second)
+			if !ok {
+				return q, j, false
+			}
+			q.setUnit(u, uStart, uEnd, hyph)
+			q.Amounts = sc.amounts.take(first.amount(), second.amount())
+			q.End = uEnd
+			s.finish(text, &q)
+			return q, q.End, true
 		}
-		q.setUnit(u, uStart, uEnd, hyph)
-		q.Amounts = sc.amounts.take(first.amount(), second.amount())
-		q.End = uEnd
-		s.finish(text, &q)
-		return q, q.End, true
 	}
 	u, uStart, uEnd, hyph, ok := s.unitAfter(text, j, &first)
 	if !ok {
@@ -223,29 +225,52 @@ func (s *Scanner) numeric(text []byte, i int, sc *scratch) (Quantity, int, bool)
 	q.Numbers = sc.numbers.take(first.text())
 	q.Amounts = sc.amounts.take(first.amount())
 	q.End = uEnd
-	// a range with the unit on both ends: "28C-30C"
-	if second, u2, end2, ok := s.unitRangeTail(text, uEnd, u.Spelling, sc); ok {
-		q.Range = true
-		q.Numbers = append(q.Numbers, second.text())
-		q.Amounts = append(q.Amounts, second.amount())
-		q.UnitStart, q.UnitEnd = u2.start, u2.end
-		q.End = end2
-	} else if minor, mu, end2, ok := s.compoundTail(text, uEnd, u.Spelling.Unit, sc); ok && first.scale == nil {
-		// (a scaled major part, "2m ft 3in", is no compound a fix could write)
-		// compound: "6ft 2in", "5 feet, 11 inches", "9st 2lb"
-		q.Major = u.Spelling.Unit
-		q.Unit = mu.Spelling.Unit
-		q.Spelling = mu.Spelling
-		q.UnitStart, q.UnitEnd = mu.start, mu.end
-		q.Numbers = append(q.Numbers, minor.text())
-		q.Amounts = sc.amounts.take(compoundAmount(q.Amounts[0], minor.amount(), q.Major, q.Unit))
-		q.End = end2
-	} else if e, below := belowZero(text, uEnd); below && u.Spelling.Unit.Dim == units.Temperature {
-		q.End = e
-		q.Amounts[0].Value.Neg(q.Amounts[0].Value)
+	switch {
+	case rangeMarkAt(text, uEnd) > 0 && s.addUnitRange(text, &q, u.Spelling, sc):
+		// a range with the unit on both ends: "28C-30C"
+	case first.scale == nil && compoundMinor(u.Spelling.Unit) != "" && s.addCompound(text, &q, sc):
+		// compound: "6ft 2in", "5 feet, 11 inches", "9st 2lb" (a scaled
+		// major part, "2m ft 3in", is no compound a fix could write)
+	default:
+		if e, below := belowZero(text, uEnd); below && u.Spelling.Unit.Dim == units.Temperature {
+			q.End = e
+			q.Amounts[0].Value.Neg(q.Amounts[0].Value)
+		}
 	}
 	s.finish(text, &q)
 	return q, q.End, true
+}
+
+// addUnitRange reads a range with its unit on both ends ("28C-30C")
+// after the measure q, whose first unit is sp, and makes q that range.
+func (s *Scanner) addUnitRange(text []byte, q *Quantity, sp *units.Spelling, sc *scratch) bool {
+	second, u2, end, ok := s.unitRangeTail(text, q.End, sp, sc)
+	if !ok {
+		return false
+	}
+	q.Range = true
+	q.Numbers = append(q.Numbers, second.text())
+	q.Amounts = append(q.Amounts, second.amount())
+	q.UnitStart, q.UnitEnd = u2.start, u2.end
+	q.End = end
+	return true
+}
+
+// addCompound reads the minor part of a compound ("2in" after "6ft")
+// after the measure q and makes q the compound, in its minor unit.
+func (s *Scanner) addCompound(text []byte, q *Quantity, sc *scratch) bool {
+	minor, mu, end, ok := s.compoundTail(text, q.End, q.Unit, sc)
+	if !ok {
+		return false
+	}
+	q.Major = q.Unit
+	q.Unit = mu.Spelling.Unit
+	q.Spelling = mu.Spelling
+	q.UnitStart, q.UnitEnd = mu.start, mu.end
+	q.Numbers = append(q.Numbers, minor.text())
+	q.Amounts = sc.amounts.take(compoundAmount(q.Amounts[0], minor.amount(), q.Major, q.Unit))
+	q.End = end
+	return true
 }
 
 // finish sets the hedge of a measure.
@@ -380,12 +405,7 @@ func ambiguousOK(text []byte, end int, sep byte, sp *units.Spelling, num *number
 // compoundTail reads the minor part of a compound after a major unit:
 // "6ft 2in", "5 feet, 11 inches", "7lb 8oz", "9st 2lb".
 func (s *Scanner) compoundTail(text []byte, j int, major *units.Unit, sc *scratch) (number, unitMatch, int, bool) {
-	minorID := ""
-	for _, c := range compounds {
-		if c.major == major.ID {
-			minorID = c.minor
-		}
-	}
+	minorID := compoundMinor(major)
 	if minorID == "" {
 		return number{}, unitMatch{}, 0, false
 	}
@@ -424,6 +444,17 @@ var compounds = [...]struct {
 	{"st", "lb", 14},
 }
 
+// compoundMinor returns the ID of the minor unit of a compound whose major
+// unit is u ("in" for "ft"), or "" when u is the major unit of none.
+func compoundMinor(u *units.Unit) string {
+	for _, c := range compounds {
+		if c.major == u.ID {
+			return c.minor
+		}
+	}
+	return ""
+}
+
 // compoundPer holds the per of each of compounds as a rational, shared and
 // read-only.
 var compoundPer = func() (t [len(compounds)]*big.Rat) {
@@ -455,16 +486,16 @@ var rangeWordStarts = func() (t [256]bool) {
 	return t
 }()
 
-// rangeTail reads the second number of a range or dimensions after the
-// first number (and its scale) ending at j: "-10", "–10", " to 10",
-// " and 10" (after "between" or an opening bracket), " by 16".
-func (s *Scanner) rangeTail(text []byte, j, start int, sc *scratch) (number, int, bool, bool) {
+// rangeJoin reads what joins the first number of a range or dimensions
+// (and its scale), ending at j, to the second: "-", "–", " to ", " and "
+// (after "between" or an opening bracket), " by " (dimensions). It
+// returns where the second number must start.
+func rangeJoin(text []byte, j, start int) (k int, dims, ok bool) {
 	n := len(text)
 	if j >= n {
-		return number{}, 0, false, false
+		return 0, false, false
 	}
-	k := j
-	dims := false
+	k = j
 	switch {
 	case text[k] == '-':
 		k++
@@ -473,11 +504,11 @@ func (s *Scanner) rangeTail(text []byte, j, start int, sc *scratch) (number, int
 	default:
 		w := spaceWidth(text, k)
 		if w == 0 {
-			return number{}, 0, false, false
+			return 0, false, false
 		}
 		k += w
 		if k >= n || !rangeWordStarts[text[k]] {
-			return number{}, 0, false, false
+			return 0, false, false
 		}
 		switch {
 		case hasWordAt(text, k, "to"):
@@ -487,7 +518,7 @@ func (s *Scanner) rangeTail(text []byte, j, start int, sc *scratch) (number, int
 			dims = true
 		case hasWordAt(text, k, "and"):
 			if !betweenBefore(text, start) {
-				return number{}, 0, false, false
+				return 0, false, false
 			}
 			k += 3
 		case hasPrefix(text[k:], "\u2013"):
@@ -495,40 +526,54 @@ func (s *Scanner) rangeTail(text []byte, j, start int, sc *scratch) (number, int
 		case hasPrefix(text[k:], "-"):
 			k++
 		default:
-			return number{}, 0, false, false
+			return 0, false, false
 		}
 		w = spaceWidth(text, k)
 		if w == 0 {
-			return number{}, 0, false, false
+			return 0, false, false
 		}
 		k += w
 	}
 	if k >= n || !isDigit(text[k]) {
-		return number{}, 0, false, false
+		return 0, false, false
 	}
+	return k, dims, true
+}
+
+// rangeEnd reads the second number of a range or dimensions at k, where
+// rangeJoin found it must start, with its scale word.
+func (s *Scanner) rangeEnd(text []byte, k int, sc *scratch) (number, int, bool) {
 	second, e, ok := s.lexNumber(text, k, sc)
 	if !ok {
-		return number{}, 0, false, false
+		return number{}, 0, false
 	}
 	if sc, se := s.scaleWord(text, e); sc != nil {
 		second.scale = sc
 		e = se
 	}
-	return second, e, dims, true
+	return second, e, true
+}
+
+// rangeMarkAt returns the width of the hyphen or en dash at j that joins
+// the two ends of a range ("28C-30C", "28C–30C"), or 0.
+func rangeMarkAt(text []byte, j int) int {
+	switch {
+	case j < len(text) && text[j] == '-':
+		return 1
+	case hasPrefix(text[j:], "\u2013"):
+		return 3
+	}
+	return 0
 }
 
 // unitRangeTail reads "-30C" after "28C": a range with the same unit
 // spelled on both ends, joined by a hyphen or an en dash.
 func (s *Scanner) unitRangeTail(text []byte, j int, sp *units.Spelling, sc *scratch) (number, unitMatch, int, bool) {
-	k := j
-	switch {
-	case k < len(text) && text[k] == '-':
-		k++
-	case hasPrefix(text[k:], "\u2013"):
-		k += 3
-	default:
+	w := rangeMarkAt(text, j)
+	if w == 0 {
 		return number{}, unitMatch{}, 0, false
 	}
+	k := j + w
 	if k >= len(text) || !isDigit(text[k]) {
 		return number{}, unitMatch{}, 0, false
 	}
