@@ -27,13 +27,7 @@ func (a *Arena) Frac(num, den int64) *big.Rat {
 	if a == nil || num == math.MinInt64 || den <= 0 || bits.UintSize < 64 {
 		return fracRat(num, den) // (a word narrower than 64 bits holds no int64)
 	}
-	g, d := abs64(num), den
-	for d != 0 {
-		g, d = d, g%d
-	}
-	if g > 1 {
-		num, den = num/g, den/g
-	}
+	num, den = lowestTerms(num, den)
 	if len(a.rats) == 0 {
 		a.rats = make([]big.Rat, arenaBlock)
 		a.words = make([]big.Word, arenaBlock)
@@ -54,7 +48,7 @@ func (a *Arena) Frac(num, den int64) *big.Rat {
 	}
 	// the denominator goes in through the numerator and Inv, which swaps
 	// the two (giving the numerator a word of its own)
-	w[0] = big.Word(den)
+	w[0] = big.Word(den) //nolint:gosec // positive, and a word holds 64 bits
 	r.Num().SetBits(w)
 	r.Inv(r)
 	r.Num().SetInt64(num)

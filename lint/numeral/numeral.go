@@ -236,14 +236,7 @@ func fracRat(num, den int64) *big.Rat {
 	if num == 0 || den == 1 {
 		return new(big.Rat).SetInt64(num)
 	}
-	a, b := num, den
-	if a < 0 {
-		a = -a
-	}
-	for b != 0 {
-		a, b = b, a%b
-	}
-	num, den = num/a, den/a
+	num, den = lowestTerms(num, den)
 	if den == 1 {
 		return new(big.Rat).SetInt64(num)
 	}
@@ -253,6 +246,19 @@ func fracRat(num, den int64) *big.Rat {
 	r.Inv(r)
 	r.Num().SetInt64(num)
 	return r
+}
+
+// lowestTerms divides num and den (den > 0, num ≠ math.MinInt64) by their
+// greatest common divisor.
+func lowestTerms(num, den int64) (int64, int64) {
+	a, b := num, den
+	if a < 0 {
+		a = -a
+	}
+	for b != 0 {
+		a, b = b, a%b
+	}
+	return num / a, den / a
 }
 
 // Amount returns the number with a scale word applied (scale nil means 1).

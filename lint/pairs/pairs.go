@@ -82,10 +82,7 @@ var Analyzer = &lint.Analyzer{
 	Requires: []*lint.Analyzer{quantity.Analyzer, LocaleAnalyzer},
 	Run: func(p *lint.Pass) (any, error) {
 		qs, _ := p.ResultOf[quantity.Analyzer].([]quantity.Quantity)
-		locale, ok := p.ResultOf[LocaleAnalyzer].(func() Locale)
-		if !ok {
-			locale = LazyLocale(p.Doc.Text)
-		}
+		locale := p.ResultOf[LocaleAnalyzer].(func() Locale)
 		return NewFinder(p.Options).find(p.Context, p.Doc.Text, qs, locale)
 	},
 }

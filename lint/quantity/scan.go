@@ -226,9 +226,9 @@ func (s *Scanner) numeric(text []byte, i int, sc *scratch) (Quantity, int, bool)
 	q.Amounts = sc.amounts.take(first.amount())
 	q.End = uEnd
 	switch {
-	case rangeMarkAt(text, uEnd) > 0 && s.addUnitRange(text, &q, u.Spelling, sc):
+	case s.addUnitRange(text, &q, u.Spelling, sc):
 		// a range with the unit on both ends: "28C-30C"
-	case first.scale == nil && compoundMinor(u.Spelling.Unit) != "" && s.addCompound(text, &q, sc):
+	case first.scale == nil && s.addCompound(text, &q, sc):
 		// compound: "6ft 2in", "5 feet, 11 inches", "9st 2lb" (a scaled
 		// major part, "2m ft 3in", is no compound a fix could write)
 	default:
@@ -243,8 +243,14 @@ func (s *Scanner) numeric(text []byte, i int, sc *scratch) (Quantity, int, bool)
 
 // addUnitRange reads a range with its unit on both ends ("28C-30C")
 // after the measure q, whose first unit is sp, and makes q that range.
+// Most quantities are followed by no hyphen or dash: that is tested first,
+// before anything is read.
 func (s *Scanner) addUnitRange(text []byte, q *Quantity, sp *units.Spelling, sc *scratch) bool {
-	second, u2, end, ok := s.unitRangeTail(text, q.End, sp, sc)
+	w := rangeMarkAt(text, q.End)
+	if w == 0 {
+		return false
+	}
+	second, u2, end, ok := s.unitRangeTail(text, q.End+w, sp, sc)
 	if !ok {
 		return false
 	}
@@ -257,9 +263,14 @@ func (s *Scanner) addUnitRange(text []byte, q *Quantity, sp *units.Spelling, sc 
 }
 
 // addCompound reads the minor part of a compound ("2in" after "6ft")
-// after the measure q and makes q the compound, in its minor unit.
+// after the measure q and makes q the compound, in its minor unit. Most
+// units are the major unit of no compound: that is tested first.
 func (s *Scanner) addCompound(text []byte, q *Quantity, sc *scratch) bool {
-	minor, mu, end, ok := s.compoundTail(text, q.End, q.Unit, sc)
+	minorID := compoundMinor(q.Unit)
+	if minorID == "" {
+		return false
+	}
+	minor, mu, end, ok := s.compoundTail(text, q.End, minorID, sc)
 	if !ok {
 		return false
 	}
@@ -402,13 +413,10 @@ func ambiguousOK(text []byte, end int, sep byte, sp *units.Spelling, num *number
 	return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 }
 
-// compoundTail reads the minor part of a compound after a major unit:
-// "6ft 2in", "5 feet, 11 inches", "7lb 8oz", "9st 2lb".
-func (s *Scanner) compoundTail(text []byte, j int, major *units.Unit, sc *scratch) (number, unitMatch, int, bool) {
-	minorID := compoundMinor(major)
-	if minorID == "" {
-		return number{}, unitMatch{}, 0, false
-	}
+// compoundTail reads the minor part of a compound, in the unit minorID,
+// after a major unit ending at j: "6ft 2in", "5 feet, 11 inches", "7lb
+// 8oz", "9st 2lb".
+func (s *Scanner) compoundTail(text []byte, j int, minorID string, sc *scratch) (number, unitMatch, int, bool) {
 	k := j
 	if k < len(text) && text[k] == ',' {
 		k++
@@ -566,14 +574,9 @@ func rangeMarkAt(text []byte, j int) int {
 	return 0
 }
 
-// unitRangeTail reads "-30C" after "28C": a range with the same unit
-// spelled on both ends, joined by a hyphen or an en dash.
-func (s *Scanner) unitRangeTail(text []byte, j int, sp *units.Spelling, sc *scratch) (number, unitMatch, int, bool) {
-	w := rangeMarkAt(text, j)
-	if w == 0 {
-		return number{}, unitMatch{}, 0, false
-	}
-	k := j + w
+// unitRangeTail reads "30C" at k, past the hyphen or en dash after "28C":
+// a range with the same unit spelled on both ends.
+func (s *Scanner) unitRangeTail(text []byte, k int, sp *units.Spelling, sc *scratch) (number, unitMatch, int, bool) {
 	if k >= len(text) || !isDigit(text[k]) {
 		return number{}, unitMatch{}, 0, false
 	}

@@ -56,10 +56,7 @@ var Analyzer = &lint.Analyzer{
 	Run: func(p *lint.Pass) (any, error) {
 		qs, _ := p.ResultOf[quantity.Analyzer].([]quantity.Quantity)
 		ps, _ := p.ResultOf[pairs.Analyzer].([]pairs.Pair)
-		locale, ok := p.ResultOf[pairs.LocaleAnalyzer].(func() pairs.Locale)
-		if !ok {
-			locale = pairs.LazyLocale(p.Doc.Text)
-		}
+		locale := p.ResultOf[pairs.LocaleAnalyzer].(func() pairs.Locale)
 		return find(p.Context, pairs.NewFinder(p.Options), p.Doc.Text, qs, ps, locale)
 	},
 }
