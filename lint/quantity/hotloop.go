@@ -67,14 +67,63 @@ func wordEnd(text []byte, i int) int {
 	return len(text)
 }
 
+// numberWordHash is a multiplier under which the number words of up to
+// eight letters, read as little-endian uint64s, fall in distinct slots of
+// numberWordSet (checked when the table is built).
+const numberWordHash = 0x38de22f2a7da6df1
+
+// numberWordSlot returns the slot in numberWordSet of the lower-case word
+// v, read as a little-endian uint64.
+func numberWordSlot(v uint64) uint64 { return v * numberWordHash >> 58 }
+
+// numberWordSet holds each number word of up to eight letters, as a
+// little-endian uint64, in its slot: a word is one when it equals what
+// its slot holds.
+var numberWordSet = func() (t [64]uint64) {
+	for _, w := range numberWords {
+		if len(w) > 8 {
+			continue
+		}
+		var v uint64
+		for k := range len(w) {
+			v |= uint64(w[k]) << (8 * k)
+		}
+		s := numberWordSlot(v)
+		if t[s] != 0 {
+			panic("quantity: two number words share a slot of numberWordSet: " + w)
+		}
+		t[s] = v
+	}
+	return t
+}()
+
+// lowBytes[L] keeps the low L bytes of a uint64 (L from 0 to 8).
+var lowBytes = func() (t [9]uint64) {
+	for l := range 8 {
+		t[l] = 1<<(8*l) - 1
+	}
+	t[8] = ^uint64(0)
+	return t
+}()
+
+// A candidate's word length, as nextCandidate returns it.
+const (
+	notAWord = 0  // a digit, a dot before a digit, or the byte 0xC2
+	longWord = -1 // a word of nine letters or more that may be a number word
+)
+
 // nextCandidate returns the first place at or after i where a quantity
-// may begin: a digit, a dot, the byte 0xC2, or the start of a word whose
-// first two letters begin a number word, with the lengths such a word may
-// have (numberWordLengths; 0 for the others). It reads eight bytes at a
-// time and calls nothing, so that the loop over plain prose keeps its
-// values in registers. The place may lie past limit, and is at least
-// limit when there is none before it.
-func nextCandidate(text []byte, i, limit int) (int, uint16) {
+// may begin, and what is there: a digit, a dot followed by a digit, or the
+// byte 0xC2 (length notAWord); a number word of up to eight letters, in
+// any case (its length); or a longer word whose first two letters and
+// length may make it one ("seventeen": longWord, for the caller to read).
+// It reads eight bytes at a time and calls nothing, so that the loop over
+// plain prose keeps its values in registers: a word is dropped by one
+// table lookup on its first two letters (numberWordLengths) and, when
+// those letters begin a number word, by its length and one hashed
+// comparison of the whole word. The place may lie past limit, and is at
+// least limit when there is none before it.
+func nextCandidate(text []byte, i, limit int) (int, int) {
 	n := len(text)
 	// the top bit of the byte before i when it is a letter: a word
 	// running on from there has no start at i
@@ -86,8 +135,8 @@ func nextCandidate(text []byte, i, limit int) (int, uint16) {
 		x := load8(text, i)
 		letters := letterBits(x)
 		starts := letters &^ (letters<<8 | before)
-		// digits and the dot in one range ("/" comes along, and is
-		// dropped by the caller); 0xC2 only where a byte is not ASCII
+		// digits, the dot and "/" in one range; 0xC2 only where a byte
+		// is not ASCII
 		events := starts | inRange(x, '.', '9')
 		if x&high != 0 {
 			events |= equalBits(x, 0xC2)
@@ -97,7 +146,22 @@ func nextCandidate(text []byte, i, limit int) (int, uint16) {
 			bit := uint64(0x80) << (8 * k)
 			events &^= bit
 			if starts&bit == 0 {
-				return i + k, 0
+				switch c := byteOf(x, k); c {
+				case '/':
+					continue
+				case '.':
+					// a full stop, unless a digit follows (".5")
+					var next byte
+					if k < 7 {
+						next = byteOf(x, k+1)
+					} else if i+8 < n {
+						next = text[i+8]
+					}
+					if !isDigit(next) {
+						continue
+					}
+				}
+				return i + k, notAWord
 			}
 			// a word: most are ruled out by their first two letters
 			var c1 byte
@@ -108,14 +172,32 @@ func nextCandidate(text []byte, i, limit int) (int, uint16) {
 			} else if i+8 < n && isASCIILetter(text[i+8]) {
 				c1 = text[i+8]
 			}
-			if lengths := numberWordLengths[prefixIndex(byteOf(x, k), c1)]; lengths != 0 {
-				return i + k, lengths
+			lengths := numberWordLengths[prefixIndex(byteOf(x, k), c1)]
+			if lengths == 0 {
+				continue
+			}
+			// the rest by the word's length and the word itself
+			p := i + k
+			w := load8(text, p)
+			l := bits.TrailingZeros64(letterBits(w)^high) / 8 // 8: eight letters or more
+			if l == 8 && p+8 < n && isASCIILetter(text[p+8]) {
+				if lengths>>9 != 0 {
+					return p, longWord
+				}
+				continue
+			}
+			if lengths&(1<<l) == 0 {
+				continue
+			}
+			v := (w | 0x20*ones) & lowBytes[l]
+			if numberWordSet[numberWordSlot(v)] == v {
+				return p, l
 			}
 		}
 		before = letters >> 56 // the last of these eight bytes
 		i += 8
 	}
-	return i, 0
+	return i, notAWord
 }
 
 // scan appends to out the quantities of text that start at i or later,
@@ -124,13 +206,18 @@ func nextCandidate(text []byte, i, limit int) (int, uint16) {
 func (s *Scanner) scan(text []byte, i, limit int, out []Quantity, sc *scratch) ([]Quantity, int) {
 	n := len(text)
 	for i < limit {
-		p, lengths := nextCandidate(text, i, limit)
+		p, l := nextCandidate(text, i, limit)
 		if p >= limit {
 			return out, p
 		}
-		if lengths != 0 {
-			e := wordEnd(text, p+1)
-			if isNumberWord(text[p:e], lengths) && (p == 0 || !isWordByte(text[p-1])) {
+		if l != notAWord {
+			e := p + l
+			isWord := true
+			if l == longWord {
+				e = wordEnd(text, p+1)
+				isWord = isNumberWord(text[p:e], numberWordLengths[prefixIndex(text[p], text[p+1])])
+			}
+			if isWord && (p == 0 || !isWordByte(text[p-1])) {
 				if q, end, ok := s.spelled(text, p, sc); ok {
 					out = appendQuantity(reserve(out, n), q)
 					i = end
@@ -141,8 +228,8 @@ func (s *Scanner) scan(text []byte, i, limit int, out []Quantity, sc *scratch) (
 			continue
 		}
 		switch text[p] {
-		case '.':
-			if p+1 >= n || !isDigit(text[p+1]) || (p > 0 && (isDigit(text[p-1]) || isWordByte(text[p-1]))) {
+		case '.': // a digit follows
+			if p > 0 && isWordByte(text[p-1]) {
 				i = p + 1
 				continue
 			}
@@ -151,9 +238,6 @@ func (s *Scanner) scan(text []byte, i, limit int, out []Quantity, sc *scratch) (
 				i = p + 1
 				continue
 			}
-		case '/':
-			i = p + 1
-			continue
 		}
 		q, end, ok := s.numeric(text, p, sc)
 		if ok {
