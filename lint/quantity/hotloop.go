@@ -5,12 +5,14 @@ import (
 	"math/bits"
 )
 
-// The hot loop reads the text eight bytes at a time as one uint64 (byte k
-// in bits 8k to 8k+7, whatever the machine's byte order) and marks, in the
-// top bit of each byte, the places where something may begin: the first
-// letter of a word, a digit, a dot, the lead byte 0xC2 of ½ ¼ ¾. Plain
-// prose then costs a few word operations per eight bytes and one table
-// lookup per word, with no branch per byte.
+// The hot loop reads the text 64 bytes at a time as two bitmaps (masks64:
+// its letters, and the bytes where a number may begin) and visits only the
+// set bits: the first letter of each word, a digit, a dot, the lead byte
+// 0xC2 of ½ ¼ ¾. Plain prose then costs a few vector instructions per 64
+// bytes and one table lookup per word, with no branch per byte. Words and
+// bitmaps elsewhere are read eight bytes at a time as one uint64 (byte k
+// in bits 8k to 8k+7, whatever the machine's byte order), with the marks
+// in the top bit of each byte.
 const (
 	ones = 0x0101010101010101
 	high = 0x80 * ones
@@ -48,11 +50,6 @@ func equalBits(x uint64, c byte) uint64 {
 	const low = 0x7f * ones
 	t := x ^ uint64(c)*ones // zero where equal
 	return ^((t&low + low) | t | low)
-}
-
-// byteOf returns byte k (0 to 7) of x.
-func byteOf(x uint64, k int) byte {
-	return byte(x >> (8 * k)) //nolint:gosec // the low eight bits, on purpose
 }
 
 // wordEnd returns the end of the run of ASCII letters at i, eight bytes
@@ -117,67 +114,55 @@ const (
 // byte 0xC2 (length notAWord); a number word of up to eight letters, in
 // any case (its length); or a longer word whose first two letters and
 // length may make it one ("seventeen": longWord, for the caller to read).
-// It reads eight bytes at a time and calls nothing, so that the loop over
-// plain prose keeps its values in registers: a word is dropped by one
+// It reads 64 bytes at a time (masks64) and visits only the word starts
+// and number starts among them: a word is dropped by one
 // table lookup on its first two letters (numberWordLengths) and, when
 // those letters begin a number word, by its length and one hashed
 // comparison of the whole word. The place may lie past limit, and is at
 // least limit when there is none before it.
 func nextCandidate(text []byte, i, limit int) (int, int) {
 	n := len(text)
-	// the top bit of the byte before i when it is a letter: a word
-	// running on from there has no start at i
+	// 1 when the byte before i is a letter: a word running on from there
+	// has no start at i
 	var before uint64
 	if i > 0 && i <= n && isASCIILetter(text[i-1]) {
-		before = 0x80
+		before = 1
 	}
 	for i < limit {
-		x := load8(text, i)
-		letters := letterBits(x)
-		starts := letters &^ (letters<<8 | before)
-		// digits, the dot and "/" in one range; 0xC2 only where a byte
-		// is not ASCII
-		events := starts | inRange(x, '.', '9')
-		if x&high != 0 {
-			events |= equalBits(x, 0xC2)
+		var letters, numbers uint64
+		if i+64 <= n {
+			letters, numbers = masks64((*[64]byte)(text[i : i+64]))
+		} else {
+			letters, numbers = tailMasks(text, i)
 		}
+		starts := letters &^ (letters<<1 | before)
+		events := starts | numbers
 		for events != 0 {
-			k := bits.TrailingZeros64(events) / 8
-			bit := uint64(0x80) << (8 * k)
-			events &^= bit
-			if starts&bit == 0 {
-				switch c := byteOf(x, k); c {
+			k := bits.TrailingZeros64(events)
+			events &= events - 1
+			p := i + k
+			if starts>>k&1 == 0 {
+				switch text[p] {
 				case '/':
 					continue
 				case '.':
 					// a full stop, unless a digit follows (".5")
-					var next byte
-					if k < 7 {
-						next = byteOf(x, k+1)
-					} else if i+8 < n {
-						next = text[i+8]
-					}
-					if !isDigit(next) {
+					if p+1 >= n || !isDigit(text[p+1]) {
 						continue
 					}
 				}
-				return i + k, notAWord
+				return p, notAWord
 			}
 			// a word: most are ruled out by their first two letters
 			var c1 byte
-			if k < 7 {
-				if letters&(bit<<8) != 0 {
-					c1 = byteOf(x, k+1)
-				}
-			} else if i+8 < n && isASCIILetter(text[i+8]) {
-				c1 = text[i+8]
+			if p+1 < n && isASCIILetter(text[p+1]) {
+				c1 = text[p+1]
 			}
-			lengths := numberWordLengths[prefixIndex(byteOf(x, k), c1)]
+			lengths := numberWordLengths[prefixIndex(text[p], c1)]
 			if lengths == 0 {
 				continue
 			}
 			// the rest by the word's length and the word itself
-			p := i + k
 			w := load8(text, p)
 			l := bits.TrailingZeros64(letterBits(w)^high) / 8 // 8: eight letters or more
 			if l == 8 && p+8 < n && isASCIILetter(text[p+8]) {
@@ -194,8 +179,8 @@ func nextCandidate(text []byte, i, limit int) (int, int) {
 				return p, l
 			}
 		}
-		before = letters >> 56 // the last of these eight bytes
-		i += 8
+		before = letters >> 63
+		i += 64
 	}
 	return i, notAWord
 }
