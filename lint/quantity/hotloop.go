@@ -74,9 +74,13 @@ const numberWordHash = 0x38de22f2a7da6df1
 func numberWordSlot(v uint64) uint64 { return v * numberWordHash >> 58 }
 
 // numberWordSet holds each number word of up to eight letters, as a
-// little-endian uint64, in its slot: a word is one when it equals what
-// its slot holds.
-var numberWordSet = func() (t [64]uint64) {
+// little-endian uint64, in its slot, with its value as a cardinal (0 for
+// "a", "an", "half", "quarter"): a word is one when it equals what its
+// slot holds.
+var numberWordSet = func() (t [64]struct {
+	word     uint64
+	cardinal int64
+}) {
 	for _, w := range numberWords {
 		if len(w) > 8 {
 			continue
@@ -86,10 +90,10 @@ var numberWordSet = func() (t [64]uint64) {
 			v |= uint64(w[k]) << (8 * k)
 		}
 		s := numberWordSlot(v)
-		if t[s] != 0 {
+		if t[s].word != 0 {
 			panic("quantity: two number words share a slot of numberWordSet: " + w)
 		}
-		t[s] = v
+		t[s].word, t[s].cardinal = v, cardinalOf(w)
 	}
 	return t
 }()
@@ -175,7 +179,7 @@ func nextCandidate(text []byte, i, limit int) (int, int) {
 				continue
 			}
 			v := (w | 0x20*ones) & lowBytes[l]
-			if numberWordSet[numberWordSlot(v)] == v {
+			if numberWordSet[numberWordSlot(v)].word == v {
 				return p, l
 			}
 		}

@@ -1,6 +1,8 @@
 package quantity
 
 import (
+	"math/bits"
+
 	"github.com/unitlint/unitlint/lint/numeral"
 )
 
@@ -66,44 +68,64 @@ func cardinalOf(w string) int64 {
 	return 0
 }
 
-// lowerWord is a short ASCII word, lower-cased, held by value so that
-// reading words allocates nothing.
-type lowerWord struct {
-	b [12]byte
-	n int
+// packed is an ASCII word of up to eight letters, lower-cased, held in a
+// uint64 with its first letter in the low byte (the bytes after it zero),
+// so that reading and comparing words costs a few word operations. 0 is
+// no word, or one of nine letters or more.
+type packed uint64
+
+// Packed words the spelled-number reader compares against (written out,
+// since a constant cannot be computed from a string; TestPackedWords holds
+// each to its spelling).
+const (
+	wordA        packed = 'a'
+	wordAn       packed = 'a' | 'n'<<8
+	wordOf       packed = 'o' | 'f'<<8
+	wordAnd      packed = 'a' | 'n'<<8 | 'd'<<16
+	wordHalf     packed = 'h' | 'a'<<8 | 'l'<<16 | 'f'<<24
+	wordThree    packed = 't' | 'h'<<8 | 'r'<<16 | 'e'<<24 | 'e'<<32
+	wordDozen    packed = 'd' | 'o'<<8 | 'z'<<16 | 'e'<<24 | 'n'<<32
+	wordHundred  packed = 'h' | 'u'<<8 | 'n'<<16 | 'd'<<24 | 'r'<<32 | 'e'<<40 | 'd'<<48
+	wordQuarter  packed = 'q' | 'u'<<8 | 'a'<<16 | 'r'<<24 | 't'<<32 | 'e'<<40 | 'r'<<48
+	wordQuarters packed = wordQuarter | 's'<<56
+	wordThousand packed = 't' | 'h'<<8 | 'o'<<16 | 'u'<<24 | 's'<<32 | 'a'<<40 | 'n'<<48 | 'd'<<56
+)
+
+// wordAt returns the word of ASCII letters at k, packed (0 when it has
+// nine letters or more, or none), and its end.
+func wordAt(text []byte, k int) (packed, int) {
+	w := load8(text, k)
+	l := bits.TrailingZeros64(letterBits(w)^high) / 8 // 8: eight letters or more
+	if l == 8 && k+8 < len(text) && isASCIILetter(text[k+8]) {
+		return 0, wordEnd(text, k+9)
+	}
+	return packed((w | 0x20*ones) & lowBytes[l]), k + l
 }
 
-// is reports whether the word is s.
-func (w *lowerWord) is(s string) bool { return string(w.b[:w.n]) == s }
-
-// cardinal returns the word's value as a cardinal number, or 0.
-func (w *lowerWord) cardinal() int64 { return cardinalOf(string(w.b[:w.n])) }
-
-// word returns the lower-cased ASCII word at k and its end. Words longer
-// than 12 letters come back empty (no number word is that long).
-func word(text []byte, k int) (lowerWord, int) {
-	var w lowerWord
-	e := k
-	for e < len(text) && isASCIILetter(text[e]) {
-		e++
-	}
-	if e-k > len(w.b) {
-		return w, e
-	}
-	for i := k; i < e; i++ {
-		w.b[i-k] = text[i] | 0x20
-	}
-	w.n = e - k
-	return w, e
-}
-
-// nextWord skips one run of spaces after e and returns the next word.
-func nextWord(text []byte, e int) (lowerWord, int) {
+// nextWord skips one run of spaces after e and returns the next word,
+// packed, and its end; no word (0, e) when no space follows.
+func nextWord(text []byte, e int) (packed, int) {
 	w := spaceWidth(text, e)
 	if w == 0 {
-		return lowerWord{}, e
+		return 0, e
 	}
-	return word(text, e+w)
+	return wordAt(text, e+w)
+}
+
+// cardinalAt returns the value of the cardinal number word w (packed by
+// wordAt) spelled from k to e, or 0.
+func cardinalAt(text []byte, k int, w packed, e int) int64 {
+	if w == 0 {
+		// the one cardinal longer than eight letters
+		if e-k == len("seventeen") && hasPrefixFold(text[k:], "seventeen") {
+			return 17
+		}
+		return 0
+	}
+	if c := &numberWordSet[numberWordSlot(uint64(w))]; c.word == uint64(w) {
+		return c.cardinal
+	}
+	return 0
 }
 
 // spelled reads a spelled number followed by a unit at the word start i:
@@ -165,65 +187,65 @@ type spelledNumber struct {
 // spelledValue reads a spelled number at i: "two", "twenty-five", "a
 // hundred", "half a", "three-quarters of a", "two and a half", "a".
 func spelledValue(text []byte, i int) (spelledNumber, bool) {
-	w, e := word(text, i)
-	switch {
-	case w.is("a") || w.is("an"):
+	w, e := wordAt(text, i)
+	switch w {
+	case wordA, wordAn:
 		nw, ne := nextWord(text, e)
-		switch {
-		case nw.is("hundred"):
+		switch nw {
+		case wordHundred:
 			return spelledNumber{100, 1, 100, 1, ne}, true
-		case nw.is("thousand"):
+		case wordThousand:
 			return spelledNumber{1000, 1, 1000, 1, ne}, true
-		case nw.is("dozen"):
+		case wordDozen:
 			return spelledNumber{12, 1, 1, 1, ne}, true
-		case nw.is("quarter"):
+		case wordQuarter:
 			if end, ok := ofA(text, ne); ok {
 				return spelledNumber{1, 4, 1, 4, end}, true
 			}
 			return spelledNumber{}, false
-		case nw.is("half"):
+		case wordHalf:
 			return spelledNumber{}, false
 		}
 		// "a mile": one, when a unit follows (checked by the caller)
 		return spelledNumber{1, 1, 1, 1, e}, true
-	case w.is("half"):
-		nw, ne := nextWord(text, e)
-		if nw.is("a") || nw.is("an") {
+	case wordHalf:
+		if nw, ne := nextWord(text, e); nw == wordA || nw == wordAn {
 			return spelledNumber{1, 2, 1, 2, ne}, true
 		}
 		return spelledNumber{}, false
-	case w.is("quarter"):
+	case wordQuarter:
 		if end, ok := ofA(text, e); ok {
 			return spelledNumber{1, 4, 1, 4, end}, true
 		}
 		return spelledNumber{}, false
 	}
 	// "three-quarters of a", "three quarters of a"
-	if w.is("three") && e < len(text) && (text[e] == '-' || text[e] == ' ') {
-		if qw, qe := word(text, e+1); qw.is("quarters") {
+	if w == wordThree && e < len(text) && (text[e] == '-' || text[e] == ' ') {
+		if qw, qe := wordAt(text, e+1); qw == wordQuarters {
 			if end, ok := ofA(text, qe); ok {
 				return spelledNumber{3, 4, 1, 4, end}, true
 			}
 		}
 	}
-	base := w.cardinal()
+	base := cardinalAt(text, i, w, e)
 	if base == 0 {
 		return spelledNumber{}, false
 	}
 	v, end := base, e
 	// "twenty-five"
 	if base >= 20 && base%10 == 0 && end < len(text) && text[end] == '-' {
-		if uw, ue := word(text, end+1); uw.cardinal() > 0 && uw.cardinal() < 10 {
-			v += uw.cardinal()
+		uw, ue := wordAt(text, end+1)
+		if u := cardinalAt(text, end+1, uw, ue); u > 0 && u < 10 {
+			v += u
 			end = ue
 		}
 	}
 	fine := int64(1)
 	// "two hundred", "three thousand"
 	nw, ne := nextWord(text, end)
-	if nw.is("hundred") || nw.is("thousand") {
+	if nw == wordHundred || nw == wordThousand {
 		fine = 100
-		if nw.is("thousand") {
+		if nw == wordThousand {
 			fine = 1000
 		}
 		v *= fine
@@ -231,9 +253,9 @@ func spelledValue(text []byte, i int) (spelledNumber, bool) {
 		nw, ne = nextWord(text, end)
 	}
 	// "two and a half"
-	if nw.is("and") {
-		if aw, ae := nextWord(text, ne); aw.is("a") {
-			if hw, he := nextWord(text, ae); hw.is("half") {
+	if nw == wordAnd {
+		if aw, ae := nextWord(text, ne); aw == wordA {
+			if hw, he := nextWord(text, ae); hw == wordHalf {
 				return spelledNumber{2*v + 1, 2, 1, 2, he}, true
 			}
 		}
@@ -244,11 +266,11 @@ func spelledValue(text []byte, i int) (spelledNumber, bool) {
 // ofA reads " of a" or " of an" after e.
 func ofA(text []byte, e int) (int, bool) {
 	ow, oe := nextWord(text, e)
-	if !ow.is("of") {
+	if ow != wordOf {
 		return 0, false
 	}
 	aw, ae := nextWord(text, oe)
-	if !aw.is("a") && !aw.is("an") {
+	if aw != wordA && aw != wordAn {
 		return 0, false
 	}
 	return ae, true
