@@ -133,14 +133,16 @@ func nextCandidate(text []byte, i, limit int) (int, int) {
 		before = 1
 	}
 	for i < limit {
-		var letters, numbers uint64
+		var m blockMasks
 		if i+64 <= n {
-			letters, numbers = masks64((*[64]byte)(text[i : i+64]))
+			m = masks64((*[64]byte)(text[i : i+64]))
 		} else {
-			letters, numbers = tailMasks(text, i)
+			m = tailMasks(text, i)
 		}
-		starts := letters &^ (letters<<1 | before)
-		events := starts | numbers
+		letters := m.letters
+		// the words that start here with the first letter of a number word
+		starts := letters &^ (letters<<1 | before) & m.initials
+		events := starts | m.numbers
 		for events != 0 {
 			k := bits.TrailingZeros64(events)
 			events &= events - 1

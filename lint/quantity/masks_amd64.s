@@ -2,65 +2,76 @@
 
 #include "textflag.h"
 
-// Constants, each byte repeated sixteen times.
-DATA case20<>+0(SB)/8, $0x2020202020202020
-DATA case20<>+8(SB)/8, $0x2020202020202020
-GLOBL case20<>(SB), RODATA|NOPTR, $16
+// Constants, each byte repeated 32 times.
+#define SPLAT(name, q) \
+	DATA name<>+0(SB)/8, $q \
+	DATA name<>+8(SB)/8, $q \
+	DATA name<>+16(SB)/8, $q \
+	DATA name<>+24(SB)/8, $q \
+	GLOBL name<>(SB), RODATA|NOPTR, $32
+
+// lower case: or 0x20
+SPLAT(case20, 0x2020202020202020)
 // 'a' to 'z' moved to -128 to -103: add 0x1F, then signed-less-than -102
-DATA letterAdd<>+0(SB)/8, $0x1f1f1f1f1f1f1f1f
-DATA letterAdd<>+8(SB)/8, $0x1f1f1f1f1f1f1f1f
-GLOBL letterAdd<>(SB), RODATA|NOPTR, $16
-DATA letterLim<>+0(SB)/8, $0x9a9a9a9a9a9a9a9a
-DATA letterLim<>+8(SB)/8, $0x9a9a9a9a9a9a9a9a
-GLOBL letterLim<>(SB), RODATA|NOPTR, $16
+SPLAT(letterAdd, 0x1f1f1f1f1f1f1f1f)
+SPLAT(letterLim, 0x9a9a9a9a9a9a9a9a)
 // '.' to '9' moved to -128 to -117: add 0x52, then signed-less-than -116
-DATA numAdd<>+0(SB)/8, $0x5252525252525252
-DATA numAdd<>+8(SB)/8, $0x5252525252525252
-GLOBL numAdd<>(SB), RODATA|NOPTR, $16
-DATA numLim<>+0(SB)/8, $0x8c8c8c8c8c8c8c8c
-DATA numLim<>+8(SB)/8, $0x8c8c8c8c8c8c8c8c
-GLOBL numLim<>(SB), RODATA|NOPTR, $16
-DATA leadC2<>+0(SB)/8, $0xc2c2c2c2c2c2c2c2
-DATA leadC2<>+8(SB)/8, $0xc2c2c2c2c2c2c2c2
-GLOBL leadC2<>(SB), RODATA|NOPTR, $16
+SPLAT(numAdd, 0x5252525252525252)
+SPLAT(numLim, 0x8c8c8c8c8c8c8c8c)
+SPLAT(leadC2, 0xc2c2c2c2c2c2c2c2)
+SPLAT(nibble, 0x0f0f0f0f0f0f0f0f)
 
-// CHUNK turns the sixteen bytes at off(SI) into sixteen bits of letters
-// (in R8) and of number starts (in R9), shifted left by off.
-#define CHUNK(off) \
-	MOVOU off(SI), X0 \
-	MOVO X0, X1 \
-	POR X10, X1 \
-	PADDB X11, X1 \
-	MOVO X12, X2 \
-	PCMPGTB X1, X2 \
-	PMOVMSKB X2, AX \
-	MOVO X0, X3 \
-	PADDB X13, X3 \
-	MOVO X14, X4 \
-	PCMPGTB X3, X4 \
-	PCMPEQB X9, X0 \
-	POR X0, X4 \
-	PMOVMSKB X4, BX \
-	SHLQ $off, AX \
-	SHLQ $off, BX \
-	ORQ AX, R8 \
-	ORQ BX, R9
+// HALF turns the 32 bytes at off(SI) into 32 bits each of letters (AX),
+// number starts (BX) and initials (CX).
+#define HALF(off) \
+	VMOVDQU off(SI), Y0 \
+	VPOR Y10, Y0, Y1 \
+	VPADDB Y11, Y1, Y2 \
+	VPCMPGTB Y2, Y12, Y2 \
+	VPMOVMSKB Y2, AX \
+	VPADDB Y13, Y0, Y3 \
+	VPCMPGTB Y3, Y14, Y3 \
+	VPCMPEQB Y9, Y0, Y4 \
+	VPOR Y4, Y3, Y3 \
+	VPMOVMSKB Y3, BX \
+	VPAND Y8, Y1, Y4 \
+	VPSRLW $4, Y1, Y5 \
+	VPAND Y8, Y5, Y5 \
+	VPSHUFB Y4, Y6, Y4 \
+	VPSHUFB Y5, Y7, Y5 \
+	VPAND Y4, Y5, Y4 \
+	VPXOR Y5, Y5, Y5 \
+	VPCMPEQB Y5, Y4, Y4 \
+	VPANDN Y2, Y4, Y4 \
+	VPMOVMSKB Y4, CX
 
-// func masks64(b *[64]byte) (letters, numbers uint64)
-TEXT ·masks64(SB), NOSPLIT, $0-24
+// func masks64AVX2(b *[64]byte, t *struct{ lo, hi [16]byte }, m *blockMasks)
+TEXT ·masks64AVX2(SB), NOSPLIT, $0-24
 	MOVQ b+0(FP), SI
-	MOVOU case20<>(SB), X10
-	MOVOU letterAdd<>(SB), X11
-	MOVOU letterLim<>(SB), X12
-	MOVOU numAdd<>(SB), X13
-	MOVOU numLim<>(SB), X14
-	MOVOU leadC2<>(SB), X9
-	XORQ R8, R8
-	XORQ R9, R9
-	CHUNK(0)
-	CHUNK(16)
-	CHUNK(32)
-	CHUNK(48)
-	MOVQ R8, letters+8(FP)
-	MOVQ R9, numbers+16(FP)
+	MOVQ t+8(FP), DX
+	MOVQ m+16(FP), DI
+	VMOVDQU case20<>(SB), Y10
+	VMOVDQU letterAdd<>(SB), Y11
+	VMOVDQU letterLim<>(SB), Y12
+	VMOVDQU numAdd<>(SB), Y13
+	VMOVDQU numLim<>(SB), Y14
+	VMOVDQU leadC2<>(SB), Y9
+	VMOVDQU nibble<>(SB), Y8
+	VBROADCASTI128 0(DX), Y6
+	VBROADCASTI128 16(DX), Y7
+	HALF(0)
+	MOVL AX, R8
+	MOVL BX, R9
+	MOVL CX, R10
+	HALF(32)
+	SHLQ $32, AX
+	SHLQ $32, BX
+	SHLQ $32, CX
+	ORQ AX, R8
+	ORQ BX, R9
+	ORQ CX, R10
+	MOVQ R8, 0(DI)
+	MOVQ R9, 8(DI)
+	MOVQ R10, 16(DI)
+	VZEROUPPER
 	RET

@@ -6,29 +6,32 @@ import (
 )
 
 // referenceMasks is masks64 written byte by byte.
-func referenceMasks(b *[64]byte) (letters, numbers uint64) {
+func referenceMasks(b *[64]byte) blockMasks {
+	var m blockMasks
 	for k, c := range b {
 		if isASCIILetter(c) {
-			letters |= 1 << k
+			m.letters |= 1 << k
 		}
 		if c >= '.' && c <= '9' || c == 0xC2 {
-			numbers |= 1 << k
+			m.numbers |= 1 << k
+		}
+		if isInitial(c) {
+			m.initials |= 1 << k
 		}
 	}
-	return letters, numbers
+	return m
 }
 
-// TestMasks64 holds masks64 (the SSE2 kernel on amd64) and
-// masks64Generic to the byte tests, with every byte value in every
+// TestMasks64 holds every implementation of masks64 this processor runs
+// (maskKernels) to the byte tests, with every byte value in every
 // position and on random blocks.
 func TestMasks64(t *testing.T) {
 	check := func(b *[64]byte) {
-		wantL, wantN := referenceMasks(b)
-		if l, n := masks64(b); l != wantL || n != wantN {
-			t.Fatalf("masks64(% x) = %x, %x; want %x, %x", b[:], l, n, wantL, wantN)
-		}
-		if l, n := masks64Generic(b); l != wantL || n != wantN {
-			t.Fatalf("masks64Generic(% x) = %x, %x; want %x, %x", b[:], l, n, wantL, wantN)
+		want := referenceMasks(b)
+		for name, f := range maskKernels() {
+			if got := f(b); got != want {
+				t.Fatalf("%s(% x) = %+v; want %+v", name, b[:], got, want)
+			}
 		}
 	}
 	rng := rand.New(rand.NewPCG(5, 6))
@@ -49,7 +52,7 @@ func TestMasks64(t *testing.T) {
 		}
 		check(&b)
 	}
-	const alphabet = " aZ.9/0\xc2\xbd\xc3é-,"
+	const alphabet = " aZ.9/0\xc2\xbd\xc3é-,tThHqQ"
 	for range 20000 {
 		for i := range b {
 			b[i] = alphabet[rng.IntN(len(alphabet))]
@@ -61,8 +64,12 @@ func TestMasks64(t *testing.T) {
 // TestTailMasks checks the bitmaps of the last bytes of a text.
 func TestTailMasks(t *testing.T) {
 	text := []byte("ab 1.5km ½")
-	l, n := tailMasks(text, 3)
-	if wantL, wantN := uint64(0b11000), uint64(0b100_0111); l != wantL || n != wantN {
-		t.Fatalf("tailMasks = %b, %b; want %b, %b", l, n, wantL, wantN)
+	want := blockMasks{letters: 0b11000, numbers: 0b100_0111}
+	if got := tailMasks(text, 3); got != want {
+		t.Fatalf("tailMasks = %+v; want %+v", got, want)
+	}
+	want = blockMasks{letters: 0b1100_0011, initials: 0b1}
+	if got := tailMasks(text, 0); got.letters != want.letters || got.initials != want.initials {
+		t.Fatalf("tailMasks = %+v; want letters and initials %+v", got, want)
 	}
 }
