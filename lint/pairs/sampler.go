@@ -40,7 +40,10 @@ import (
 // A sampler is built once and is immutable afterwards.
 type sampler struct {
 	patterns []string
-	buckets  [][]candidate
+	// cands are the candidates of every bucket, bucket by bucket: those of
+	// bucket id (1-based) are cands[bounds[id-1]:bounds[id]].
+	cands  []candidate
+	bounds [256]uint16
 	// short are the two-byte patterns, each with the offset of its rarest
 	// byte.
 	short []candidate
@@ -127,17 +130,22 @@ func newSampler(patterns []string) *sampler {
 			}
 		}
 	}
+	var buckets [][]candidate
 	for _, h := range slices.Sorted(maps.Keys(slots)) {
 		list := slots[h]
-		id := slices.IndexFunc(s.buckets, func(b []candidate) bool { return slices.Equal(b, list) })
+		id := slices.IndexFunc(buckets, func(b []candidate) bool { return slices.Equal(b, list) })
 		if id < 0 {
-			if len(s.buckets) == 255 {
+			if len(buckets) == 255 {
 				panic("pairs: sampler needs more than 255 anchor buckets")
 			}
-			s.buckets = append(s.buckets, list)
-			id = len(s.buckets) - 1
+			buckets = append(buckets, list)
+			id = len(buckets) - 1
 		}
 		s.slots[h] = uint8(id + 1) //nolint:gosec // id < 255, checked above
+	}
+	for id, b := range buckets {
+		s.cands = append(s.cands, b...)
+		s.bounds[id+1] = uint16(len(s.cands)) //nolint:gosec // a few hundred candidates
 	}
 	return s
 }
@@ -252,6 +260,7 @@ func (s *sampler) each(text []byte, found func(int)) {
 		}
 	}
 	r := search{s: s, text: text, found: found}
+	le := binary.LittleEndian
 	i := 0 // the next block
 	for {
 		n, ids := s.skip(text[i:])
@@ -262,8 +271,19 @@ func (s *sampler) each(text []byte, found func(int)) {
 		// the bucket of each (the first sample's in its low byte)
 		for ids != 0 {
 			k := bits.TrailingZeros32(ids) / 8
-			r.check(i+k*stride, uint8(ids>>(8*k))) //nolint:gosec // the sample's byte
+			id := ids >> (8 * k) & 0xFF
 			ids &^= 0xFF << (8 * k)
+			at := i + k*stride
+			cs := s.bucket(id)
+			for j := range cs {
+				c := &cs[j]
+				// most samples differ from the pattern's first eight
+				// bytes (a pattern near the text's ends: check settles)
+				if p := at - int(c.offset); p < 0 || p > len(text)-8 ||
+					le.Uint64(text[p:p+8])&c.headMask == c.head {
+					r.check(at, c)
+				}
+			}
 		}
 		i += blockStep
 	}
@@ -272,10 +292,19 @@ func (s *sampler) each(text []byte, found func(int)) {
 	for ; i < len(text); i += stride {
 		var q [4]byte
 		copy(q[:], text[i:])
-		if id := s.slots[slot(binary.LittleEndian.Uint32(q[:]))]; id != 0 {
-			r.check(i, id)
+		cs := s.bucket(uint32(s.slots[slot(le.Uint32(q[:]))]))
+		for j := range cs {
+			r.check(i, &cs[j])
 		}
 	}
+}
+
+// bucket returns the candidates of bucket id (none for 0).
+func (s *sampler) bucket(id uint32) []candidate {
+	if id == 0 {
+		return nil
+	}
+	return s.cands[s.bounds[id-1]:s.bounds[id]]
 }
 
 // skip returns the offset in text of its first block of samples one of
@@ -296,28 +325,16 @@ func (s *sampler) skip(text []byte) (int, uint32) {
 	return len(text) - len(t), 0
 }
 
-// check compares the text around the sample at i with the candidates of
-// its bucket (id, 1-based) not found yet.
-func (r *search) check(i int, id uint8) {
-	text, cs := r.text, r.s.buckets[id-1]
-	for k := range cs {
-		c := &cs[k]
-		p := i - int(c.offset)
-		if p >= 0 && p <= len(text)-8 {
-			// the pattern's head, or all of it
-			if binary.LittleEndian.Uint64(text[p:p+8])&c.headMask != c.head {
-				continue
-			}
-			if c.length > 8 && (p+int(c.length) > len(text) || string(text[p+8:p+int(c.length)]) != r.s.patterns[c.pattern][8:]) {
-				continue
-			}
-		} else if p < 0 || p+int(c.length) > len(text) || string(text[p:p+int(c.length)]) != r.s.patterns[c.pattern] {
-			continue
-		}
-		if bit := uint64(1) << (c.pattern % 64); r.seen[c.pattern/64]&bit == 0 {
-			r.seen[c.pattern/64] |= bit
-			r.found(int(c.pattern))
-		}
+// check reports the candidate c of the sample at i if its pattern lies
+// there and was not found yet.
+func (r *search) check(i int, c *candidate) {
+	p, pat := i-int(c.offset), r.s.patterns[c.pattern]
+	if p < 0 || p+len(pat) > len(r.text) || string(r.text[p:p+len(pat)]) != pat {
+		return
+	}
+	if bit := uint64(1) << (c.pattern % 64); r.seen[c.pattern/64]&bit == 0 {
+		r.seen[c.pattern/64] |= bit
+		r.found(int(c.pattern))
 	}
 }
 
