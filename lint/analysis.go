@@ -96,20 +96,37 @@ type Pass struct {
 	Doc      *Document
 	Options  *Options
 	// ResultOf holds the results of the analyzers in Analyzer.Requires.
-	ResultOf     map[*Analyzer]any
-	report       func(Diagnostic)
-	reportSource func(Diagnostic)
+	ResultOf map[*Analyzer]any
+	// sev is the analyzer's severity under the options; res collects the
+	// document's diagnostics.
+	sev Severity
+	res *Result
 }
 
 // Report records a diagnostic whose offsets are in Doc.Text coordinates;
 // the engine maps them to the source file. Rule and Severity are filled in
 // from the analyzer (and the options) when empty.
-func (p *Pass) Report(d Diagnostic) { p.report(d) }
+func (p *Pass) Report(d Diagnostic) {
+	p.res.Diagnostics = append(p.res.Diagnostics, mapDiagnostic(p.Doc, p.fill(d)))
+}
 
 // ReportSource records a diagnostic whose offsets are already byte offsets
 // of the source file (Doc.File), for findings about the file rather than
 // its prose: an invalid byte inside a tag has no place in Doc.Text.
-func (p *Pass) ReportSource(d Diagnostic) { p.reportSource(d) }
+func (p *Pass) ReportSource(d Diagnostic) {
+	p.res.Diagnostics = append(p.res.Diagnostics, p.fill(d))
+}
+
+// fill returns d with its rule and severity, where empty, the pass's.
+func (p *Pass) fill(d Diagnostic) Diagnostic {
+	if d.Rule == "" {
+		d.Rule = p.Analyzer.Name
+	}
+	if d.Severity == SeverityOff {
+		d.Severity = p.sev
+	}
+	return d
+}
 
 // Diagnostic is one finding.
 type Diagnostic struct {

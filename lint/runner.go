@@ -2,13 +2,15 @@ package lint
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"runtime"
-	"sort"
+	"slices"
+	"strings"
 	"sync"
 	"unicode/utf8"
 )
@@ -50,20 +52,20 @@ func Analyze(ctx context.Context, doc *Document, analyzers []*Analyzer, opts *Op
 	}
 	res := &Result{Path: doc.File.Name(), File: doc.File, Doc: doc, Facts: map[*Analyzer]any{}}
 	var run func(a *Analyzer) error
-	running := map[*Analyzer]bool{}
-	known := map[string]bool{} // rule names, for suppressions
+	var running []*Analyzer // the analyzers being run, each requiring the next
+	var known []string      // rule names, for suppressions
 	run = func(a *Analyzer) error {
 		if _, done := res.Facts[a]; done {
 			return nil
 		}
 		if a.IsRule() {
-			known[a.Name] = true
+			known = append(known, a.Name)
 		}
-		if running[a] {
+		if slices.Contains(running, a) {
 			return fmt.Errorf("analyzer %s requires itself", a.Name)
 		}
-		running[a] = true
-		defer delete(running, a)
+		running = append(running, a)
+		defer func() { running = running[:len(running)-1] }()
 		sev := opts.SeverityOf(a)
 		if a.IsRule() && sev == SeverityOff {
 			res.Facts[a] = nil
@@ -79,25 +81,7 @@ func Analyze(ctx context.Context, doc *Document, analyzers []*Analyzer, opts *Op
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		pass := &Pass{Analyzer: a, Context: ctx, Doc: doc, Options: opts, ResultOf: deps}
-		pass.report = func(d Diagnostic) {
-			if d.Rule == "" {
-				d.Rule = a.Name
-			}
-			if d.Severity == SeverityOff {
-				d.Severity = sev
-			}
-			res.Diagnostics = append(res.Diagnostics, mapDiagnostic(doc, d))
-		}
-		pass.reportSource = func(d Diagnostic) {
-			if d.Rule == "" {
-				d.Rule = a.Name
-			}
-			if d.Severity == SeverityOff {
-				d.Severity = sev
-			}
-			res.Diagnostics = append(res.Diagnostics, d)
-		}
+		pass := &Pass{Analyzer: a, Context: ctx, Doc: doc, Options: opts, ResultOf: deps, sev: sev, res: res}
 		v, err := a.Run(pass)
 		if err != nil {
 			return fmt.Errorf("%s: %w", a.Name, err)
@@ -117,7 +101,11 @@ func Analyze(ctx context.Context, doc *Document, analyzers []*Analyzer, opts *Op
 		if opts.ReportUnusedSuppressions {
 			sev := opts.SeverityOf(&Analyzer{Name: RuleUnusedSuppression, Severity: SeverityWarning})
 			if sev != SeverityOff {
-				res.Diagnostics = append(res.Diagnostics, sp.unused(known, sev)...)
+				names := make(map[string]bool, len(known))
+				for _, n := range known {
+					names[n] = true
+				}
+				res.Diagnostics = append(res.Diagnostics, sp.unused(names, sev)...)
 				SortDiagnostics(res.Diagnostics)
 			}
 		}
@@ -145,17 +133,17 @@ func mapDiagnostic(doc *Document, d Diagnostic) Diagnostic {
 	return d
 }
 
-// SortDiagnostics sorts by start, end, then rule name.
+// SortDiagnostics sorts by start, end, then rule name, keeping the order
+// of equal ones.
 func SortDiagnostics(ds []Diagnostic) {
-	sort.SliceStable(ds, func(i, j int) bool {
-		a, b := ds[i], ds[j]
-		if a.Start != b.Start {
-			return a.Start < b.Start
+	slices.SortStableFunc(ds, func(a, b Diagnostic) int {
+		if c := cmp.Compare(a.Start, b.Start); c != 0 {
+			return c
 		}
-		if a.End != b.End {
-			return a.End < b.End
+		if c := cmp.Compare(a.End, b.End); c != 0 {
+			return c
 		}
-		return a.Rule < b.Rule
+		return strings.Compare(a.Rule, b.Rule)
 	})
 }
 

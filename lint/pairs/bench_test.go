@@ -45,3 +45,16 @@ func BenchmarkFindIn(b *testing.B) {
 	}
 	reportPerMiB(b, len(src))
 }
+
+// BenchmarkDetectLocaleNews reads the locale of 1 MiB of generated news
+// copy: the cue sampler over text with numbers, units and currencies.
+func BenchmarkDetectLocaleNews(b *testing.B) {
+	src := newsgen.Article(1<<20, 1)
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		pairs.DetectLocale(src)
+	}
+	reportPerMiB(b, len(src))
+}

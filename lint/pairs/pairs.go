@@ -129,6 +129,13 @@ func (f *Finder) find(ctx context.Context, text []byte, qs []quantity.Quantity, 
 	// quantities; sizing for that spares copying the large Pair values
 	out := make([]Pair, 0, len(qs)/2+1)
 	d := &document{text: text, locale: locale}
+	// the operands' texts, cut from one string: sized for every quantity
+	// once, it seldom grows
+	n := 0
+	for i := range qs {
+		n += qs[i].End - qs[i].Start
+	}
+	d.texts.Grow(n)
 	clauseFloor, nextCheck := 0, 0
 	for i := 0; i+1 < len(qs); i++ {
 		if i >= nextCheck {
@@ -164,7 +171,9 @@ func (f *Finder) find(ctx context.Context, text []byte, qs []quantity.Quantity, 
 
 // nextSlot returns out, grown where it is full, and the slot past its
 // end: makePair builds a pair there, in place of copying it in, and out
-// takes it by reslicing. A slot not taken is overwritten by the next.
+// takes it by reslicing. The slot is zero (out's spare capacity is only
+// written by makePair, which writes nothing when it fails), as makePair
+// needs.
 func nextSlot(out []Pair) ([]Pair, *Pair) {
 	out = slices.Grow(out, 1)
 	return out, &out[:len(out)+1][len(out)]
@@ -234,7 +243,10 @@ func LazyLocale(text []byte) func() Locale {
 }
 
 // makePair checks two quantities can be a conversion of one another and
-// builds the pair in p; p is left as it was when they cannot.
+// builds the pair in p, which must be the zero Pair (a fresh slot): it
+// sets only the fields the pair has, sparing a copy of the whole value
+// and the write barriers on its pointers. p is left as it was when they
+// cannot be a pair.
 func (f *Finder) makePair(d *document, p *Pair, a, b *quantity.Quantity, shape Shape, clauseFloor int) bool {
 	if a.Kind != quantity.Measure || b.Kind != quantity.Measure {
 		return false
@@ -265,7 +277,7 @@ func (f *Finder) makePair(d *document, p *Pair, a, b *quantity.Quantity, shape S
 			return false
 		}
 	}
-	*p = Pair{A: a, B: b, Shape: shape, Start: a.Start, End: b.End}
+	p.A, p.B, p.Shape, p.Start, p.End = a, b, shape, a.Start, b.End
 	d.texts.Grow(a.End - a.Start + b.End - b.Start)
 	f.operand(d, &p.Judge.A, a, ua)
 	f.operand(d, &p.Judge.B, b, ub)
@@ -278,18 +290,12 @@ func (f *Finder) makePair(d *document, p *Pair, a, b *quantity.Quantity, shape S
 	return true
 }
 
-// operand builds the judge's view of a quantity in op.
+// operand builds the judge's view of a quantity in op, which must be the
+// zero Operand (makePair's p is zero).
 func (f *Finder) operand(d *document, op *judge.Operand, q *quantity.Quantity, u *units.Unit) {
-	*op = judge.Operand{
-		Amounts:   q.Amounts,
-		Unit:      u,
-		Major:     q.Major,
-		Hedge:     q.Hedge,
-		Numbers:   q.Numbers,
-		UnitStart: q.UnitStart,
-		UnitEnd:   q.UnitEnd,
-		Text:      d.cut(q.Start, q.End),
-	}
+	op.Amounts, op.Unit, op.Major, op.Hedge, op.Numbers = q.Amounts, u, q.Major, q.Hedge, q.Numbers
+	op.UnitStart, op.UnitEnd = q.UnitStart, q.UnitEnd
+	op.Text = d.cut(q.Start, q.End)
 	// the unit lies inside the quantity: its text shares the one copy
 	if q.Start <= q.UnitStart && q.UnitStart <= q.UnitEnd && q.UnitEnd <= q.End {
 		op.UnitText = op.Text[q.UnitStart-q.Start : q.UnitEnd-q.Start]
@@ -355,6 +361,16 @@ func joinedBy(mid, after []byte, a, b *quantity.Quantity) (Shape, bool) {
 	// an adjective glued to A: "320m-high (1,050ft)"
 	mid = trimAdjectiveSuffix(mid)
 	t := trimSpace(mid)
+	// every joiner ends in one of these bytes: "(", "or", "=", "/", an
+	// en or em dash, "--"; the text between most quantities is prose
+	if len(t) == 0 {
+		return "", false
+	}
+	switch t[len(t)-1] {
+	case '(', 'r', '=', '/', 0x93, 0x94, '-':
+	default:
+		return "", false
+	}
 	switch {
 	case string(t) == "(":
 		if closesBracket(after) {
@@ -444,6 +460,9 @@ func isOrJoiner(t []byte) bool {
 var adjectiveSuffixes = [...]string{"-high", "-long", "-wide", "-deep", "-tall", "-thick", "-plus"}
 
 func trimAdjectiveSuffix(mid []byte) []byte {
+	if len(mid) == 0 || mid[0] != '-' { // each suffix begins with "-"
+		return mid
+	}
 	for _, s := range adjectiveSuffixes {
 		if bytes.HasPrefix(mid, []byte(s)) {
 			return mid[len(s):]

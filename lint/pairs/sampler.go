@@ -4,53 +4,74 @@ import (
 	"bytes"
 	"encoding/binary"
 	"maps"
+	"math/bits"
 	"slices"
 )
 
 // sampler tells which of a fixed set of patterns occur in a text without
-// looking at every offset: it reads the four bytes (a quad) at every
-// second offset of the text (a sample), looks each up in a table of
+// looking at every offset: it reads the three bytes (a trigram) at every
+// third offset of the text (a sample), looks each up in a table of
 // anchors, and compares the text around a sample with a pattern only where
-// an anchor says the pattern may lie there. Each sample costs one lookup.
+// an anchor says the pattern may lie there. Each sample costs one lookup,
+// and a text of n bytes n/3 samples.
 //
-// A pattern p anchors a window of two offsets j and j+1: of the positions
-// start+j and start+j+1 of any occurrence one is even, so a sample falls on
-// it and reads the quad p[j:j+4] there. A pattern of five bytes or more
-// takes a window inside it (0 ≤ j ≤ len(p)-5); of those, the one whose
-// anchors are estimated rarest in English prose, so that few samples need a
-// closer look. A four-byte pattern ("tyre") has no such window: it takes
-// j = -1 or j = 0, whose anchors stick out of it by one byte, and anchors
-// every quad that byte can make (the byte before "tyr", or after "yre").
-// Quads are hashed into their table, and a collision only costs a
-// comparison.
+// A pattern p anchors a window of three offsets j, j+1 and j+2: of the
+// positions start+j, start+j+1 and start+j+2 of any occurrence one is a
+// multiple of three, so a sample falls on it and reads the trigram
+// p[k:k+3] there. A pattern of five bytes or more takes a window inside it
+// (0 ≤ j ≤ len(p)-5); of those, the one whose anchors are estimated rarest
+// in English prose, so that few samples need a closer look. A pattern of
+// three or four bytes ("NHS", "tyre") has no such window: its window
+// sticks out of it by one byte, before or after, and an anchor that does
+// so anchors every trigram that byte can make (256 of them).
 //
-// A shorter pattern ("£", "NHS") would stick out by two bytes: it is looked
-// for on its own instead, by the byte of it estimated rarest, with
-// bytes.IndexByte.
+// Trigrams are hashed into the table. A sample that hits an occupied slot
+// (an anchor's trigram, or one that collides with it) costs a comparison
+// of the eight bytes where each candidate pattern would start with the
+// pattern's first eight, which settles most. Most of the table's occupied
+// slots are the sticking-out anchors'; the table is large enough (128 KiB)
+// that few samples of prose collide with one. Where trigrams are common in
+// English ("ter" of "meter", "ent" of "center"), a few in a hundred
+// samples hit.
+//
+// A two-byte pattern ("£") is too short for a window of three: it is
+// looked for on its own, by its rarest byte, with bytes.IndexByte.
 //
 // A sampler is built once and is immutable afterwards.
 type sampler struct {
 	patterns []string
-	// quads maps a quad's hash to the bucket of candidates the sample may
-	// lie in, 1-based; 0 when no pattern has that anchor.
-	quads   [1 << quadBits]uint8
-	buckets [][]candidate
-	// short are the patterns too short to sample, each with the offset of
-	// its rarest byte.
+	// cands are the candidates of every bucket, bucket by bucket: those of
+	// bucket id (1-based) are cands[bounds[id-1]:bounds[id]].
+	cands  []candidate
+	bounds [256]uint16
+	// short are the two-byte patterns, each with the offset of its rarest
+	// byte.
 	short []candidate
+	// slots maps a trigram's hash to the bucket of candidates the sample
+	// may lie in, 1-based; 0 when no anchor hashes there. It comes last:
+	// the garbage collector scans the sampler only up to its last pointer.
+	slots [1 << slotBits]uint8
 }
 
-// quadBits is the size of the quad table's index: a table of 64 KiB,
-// where the quads of common words seldom collide with an anchor.
-const quadBits = 16
+// slotBits is the size of the table's index: a table of 128 KiB.
+const slotBits = 17
 
-// quadLen is the length of an anchor, and of the shortest pattern sampled.
-const quadLen = 4
+// gramLen is the length of an anchor; stride the distance between samples.
+const (
+	gramLen = 3
+	stride  = 3
+)
 
-// quadSlot is the quad table's index of the quad in the four low bytes of
-// g (first byte lowest): a multiplicative hash of it.
-func quadSlot(g uint64) uint32 {
-	return uint32(g) * 0x9E3779B1 >> (32 - quadBits) //nolint:gosec // the higher bytes are not the quad's
+// slot is the table's index of the trigram in the three low bytes of q
+// (first byte lowest; a sample loads four bytes and hashes three): the top
+// bits of its product with a large odd constant, to which every byte of
+// the trigram contributes. (Multiplying q by the constant shifted left by
+// eight bits would spare the mask, but then the trigram's last byte would
+// move only the index's top eight bits: the 256 trigrams an anchor
+// sticking out of its pattern at the end stands for would share the rest,
+// as would whole families of prose trigrams, which collide with them all.)
+func slot(q uint32) uint32 {
+	return q & 0xFFFFFF * 0x9E3779B1 >> (32 - slotBits)
 }
 
 // maxPatterns bounds the number of patterns (each's seen set).
@@ -58,10 +79,15 @@ const maxPatterns = 256
 
 // candidate is a pattern a sample may lie in, and the sample's offset in
 // it (-1 for a sample one byte before it); for a short pattern, the offset
-// of its rarest byte.
+// of its rarest byte. head holds the pattern's first eight bytes (first
+// byte lowest; fewer for a shorter pattern, the rest zero) and headMask
+// has the bytes of head inside the pattern set: one load and compare
+// tells most samples from the pattern, and settles a pattern of eight
+// bytes or fewer.
 type candidate struct {
-	pattern int
-	offset  int
+	head, headMask  uint64
+	pattern, offset int32
+	length          int32 // the pattern's
 }
 
 // newSampler builds the sampler for patterns, each at least two bytes
@@ -73,51 +99,73 @@ func newSampler(patterns []string) *sampler {
 		panic("pairs: too many sampler patterns")
 	}
 	s := &sampler{patterns: patterns}
-	quads := map[uint32][]candidate{}
+	slots := map[uint32][]candidate{}
 	for pi, p := range patterns {
 		if len(p) < 2 {
 			panic("pairs: sampler pattern shorter than two bytes: " + p)
 		}
-		if len(p) < quadLen {
-			s.short = append(s.short, candidate{pattern: pi, offset: rarestByte(p)})
+		if len(p) < gramLen {
+			s.short = append(s.short, candidate{pattern: int32(pi), offset: int32(rarestByte(p))}) //nolint:gosec // pi < maxPatterns, the offset < len(p)
 			continue
 		}
 		j := anchorWindow(p)
-		for k := j; k < j+2; k++ {
-			c := candidate{pattern: pi, offset: k}
-			for _, g := range anchorQuads(p, k) {
-				slot := quadSlot(g)
-				quads[slot] = append(quads[slot], c)
+		var head [8]byte
+		n := copy(head[:], p)
+		headMask := uint64(1)<<(8*n) - 1 // all ones for n = 8
+		for k := j; k < j+stride; k++ {
+			gram, mask := anchorOf(p, k)
+			c := candidate{head: binary.LittleEndian.Uint64(head[:]), headMask: headMask,
+				pattern: int32(pi), offset: int32(k), length: int32(len(p))} //nolint:gosec // pi < maxPatterns, |k| < len(p), the patterns are short
+			// every value of the byte outside the pattern, if any (a one
+			// in that byte of unit)
+			unit := ^mask & 0x010101
+			for b := range uint32(256) {
+				h := slot(gram | b*unit)
+				if !slices.Contains(slots[h], c) {
+					slots[h] = append(slots[h], c)
+				}
+				if unit == 0 {
+					break
+				}
 			}
 		}
 	}
-	for _, slot := range slices.Sorted(maps.Keys(quads)) {
-		list := quads[slot]
-		id := slices.IndexFunc(s.buckets, func(b []candidate) bool { return slices.Equal(b, list) })
+	var buckets [][]candidate
+	for _, h := range slices.Sorted(maps.Keys(slots)) {
+		list := slots[h]
+		id := slices.IndexFunc(buckets, func(b []candidate) bool { return slices.Equal(b, list) })
 		if id < 0 {
-			if len(s.buckets) == 255 {
+			if len(buckets) == 255 {
 				panic("pairs: sampler needs more than 255 anchor buckets")
 			}
-			s.buckets = append(s.buckets, list)
-			id = len(s.buckets) - 1
+			buckets = append(buckets, list)
+			id = len(buckets) - 1
 		}
-		s.quads[slot] = uint8(id + 1) //nolint:gosec // id < 255, checked above
+		s.slots[h] = uint8(id + 1) //nolint:gosec // id < 255, checked above
+	}
+	for id, b := range buckets {
+		s.cands = append(s.cands, b...)
+		s.bounds[id+1] = uint16(len(s.cands)) //nolint:gosec // a few hundred candidates
 	}
 	return s
 }
 
 // anchorWindow returns the first offset j of the anchor window of p, a
-// pattern of at least quadLen bytes: the j in [0, len(p)-5] whose
-// anchors p[j:j+4] and p[j+1:j+5] are estimated rarest, or for a pattern
-// of four bytes the j in {-1, 0} whose anchors are.
+// pattern of at least three bytes: the j in [0, len(p)-5] whose anchors
+// p[j:j+3], p[j+1:j+4] and p[j+2:j+5] are estimated rarest or, for a
+// pattern of three or four bytes, the j in [-1, len(p)-4] whose anchors
+// are (each sticking out of p by at most one byte).
 func anchorWindow(p string) int {
-	lo, hi := 0, len(p)-quadLen-1
-	if len(p) == quadLen {
-		lo, hi = -1, 0
+	lo, hi := 0, len(p)-gramLen-stride+1
+	if hi < 0 {
+		lo, hi = -1, len(p)-gramLen-stride+2
 	}
 	best, bestCost := lo, 0.0
 	for j := lo; j <= hi; j++ {
-		cost := estimate(p, j) + estimate(p, j+1)
+		cost := 0.0
+		for k := j; k < j+stride; k++ {
+			cost += estimate(p, k)
+		}
 		if j == lo || cost < bestCost {
 			best, bestCost = j, cost
 		}
@@ -125,27 +173,17 @@ func anchorWindow(p string) int {
 	return best
 }
 
-// anchorQuads returns the quads (first byte lowest) a sample at offset k of
-// an occurrence of p reads: p[k:k+4], or, where it sticks out of p by a
-// byte, every quad that byte can make.
-func anchorQuads(p string, k int) []uint64 {
-	var q [quadLen]byte
-	out := 0 // the offset in q of the byte outside p
-	switch {
-	case k < 0:
-		copy(q[1:], p)
-	case k+quadLen > len(p):
-		out = copy(q[:], p[k:])
-	default:
-		copy(q[:], p[k:])
-		return []uint64{uint64(binary.LittleEndian.Uint32(q[:]))}
+// anchorOf returns the trigram (first byte lowest) a sample at offset k of
+// an occurrence of p reads, its byte outside p zero, and the mask of its
+// bytes inside p. k lies in [-1, len(p)-2].
+func anchorOf(p string, k int) (gram, mask uint32) {
+	for i := range gramLen {
+		if k+i >= 0 && k+i < len(p) {
+			gram |= uint32(p[k+i]) << (8 * i)
+			mask |= 0xFF << (8 * i)
+		}
 	}
-	quads := make([]uint64, 0, 256)
-	for b := range 256 {
-		q[out] = byte(b)
-		quads = append(quads, uint64(binary.LittleEndian.Uint32(q[:])))
-	}
-	return quads
+	return gram, mask
 }
 
 // rarestByte returns the offset of the byte of p estimated rarest in
@@ -160,12 +198,12 @@ func rarestByte(p string) int {
 	return best
 }
 
-// estimate is how often the quad at offset k of p is estimated to occur
-// in English prose (a byte outside p, any): only its order matters, to
-// choose anchors.
+// estimate is how often the trigram at offset k of p is estimated to
+// occur in English prose (a byte outside p, any): only its order matters,
+// to choose anchors.
 func estimate(p string, k int) float64 {
 	f := 1.0
-	for i := max(k, 0); i < min(k+quadLen, len(p)); i++ {
+	for i := max(k, 0); i < min(k+gramLen, len(p)); i++ {
 		f *= float64(byteFreq(p[i])) / 1000
 	}
 	return f
@@ -198,9 +236,12 @@ func byteFreq(b byte) int {
 	return 1
 }
 
-// blockLen is the length of the text a block of four samples reads (by
-// two eight-byte loads).
-const blockLen = 12
+// blockLen is the length of the text a block of four samples reads (a
+// four-byte load at each); blockStep is how far a block advances.
+const (
+	blockLen  = 3*stride + 4
+	blockStep = 4 * stride
+)
 
 // search is one run of a sampler over a text.
 type search struct {
@@ -214,49 +255,86 @@ type search struct {
 // index, in no particular order.
 func (s *sampler) each(text []byte, found func(int)) {
 	for _, c := range s.short {
-		if occursBy(text, s.patterns[c.pattern], c.offset) {
-			found(c.pattern)
+		if occursBy(text, s.patterns[c.pattern], int(c.offset)) {
+			found(int(c.pattern))
 		}
 	}
 	r := search{s: s, text: text, found: found}
-	t := text // the text from the next sample on
-	for ; len(t) >= blockLen; t = t[8:] {
-		b := (*[blockLen]byte)(t)
-		w, x := binary.LittleEndian.Uint64(b[:8]), binary.LittleEndian.Uint64(b[4:])
-		q0, q1 := s.quads[quadSlot(w)], s.quads[quadSlot(w>>16)]
-		q2, q3 := s.quads[quadSlot(x)], s.quads[quadSlot(x>>16)]
-		if q0|q1|q2|q3 != 0 {
-			i := len(text) - len(t)
-			r.check(i, q0)
-			r.check(i+2, q1)
-			r.check(i+4, q2)
-			r.check(i+6, q3)
+	le := binary.LittleEndian
+	i := 0 // the next block
+	for {
+		n, ids := s.skip(text[i:])
+		if i += n; ids == 0 {
+			break
 		}
+		// a block one of whose samples may lie in a pattern: ids holds
+		// the bucket of each (the first sample's in its low byte)
+		for ids != 0 {
+			k := bits.TrailingZeros32(ids) / 8
+			id := ids >> (8 * k) & 0xFF
+			ids &^= 0xFF << (8 * k)
+			at := i + k*stride
+			cs := s.bucket(id)
+			for j := range cs {
+				c := &cs[j]
+				// most samples differ from the pattern's first eight
+				// bytes (a pattern near the text's ends: check settles)
+				if p := at - int(c.offset); p < 0 || p > len(text)-8 ||
+					le.Uint64(text[p:p+8])&c.headMask == c.head {
+					r.check(at, c)
+				}
+			}
+		}
+		i += blockStep
 	}
 	// the samples at the end, the bytes past it read as zeros: an anchor
 	// that sticks out of its pattern may lie there
-	for i := len(text) - len(t); i+1 < len(text); i += 2 {
-		var q [quadLen]byte
+	for ; i < len(text); i += stride {
+		var q [4]byte
 		copy(q[:], text[i:])
-		r.check(i, s.quads[quadSlot(uint64(binary.LittleEndian.Uint32(q[:])))])
+		cs := s.bucket(uint32(s.slots[slot(le.Uint32(q[:]))]))
+		for j := range cs {
+			r.check(i, &cs[j])
+		}
 	}
 }
 
-// check compares the text around the sample at i with the candidates of
-// bucket (none when 0) not found yet.
-func (r *search) check(i int, bucket uint8) {
-	if bucket == 0 {
+// bucket returns the candidates of bucket id (none for 0).
+func (s *sampler) bucket(id uint32) []candidate {
+	if id == 0 {
+		return nil
+	}
+	return s.cands[s.bounds[id-1]:s.bounds[id]]
+}
+
+// skip returns the offset in text of its first block of samples one of
+// which an anchor may lie in, and the bucket of each sample of that block
+// (the first's in the low byte); the offset of the first block shorter
+// than blockLen, and zero, when none does.
+func (s *sampler) skip(text []byte) (int, uint32) {
+	le, slots := binary.LittleEndian, &s.slots
+	t := text
+	for ; len(t) >= blockLen; t = t[blockStep:] {
+		b := (*[blockLen]byte)(t)
+		b0, b1 := slots[slot(le.Uint32(b[0:]))], slots[slot(le.Uint32(b[stride:]))]
+		b2, b3 := slots[slot(le.Uint32(b[2*stride:]))], slots[slot(le.Uint32(b[3*stride:]))]
+		if b0|b1|b2|b3 != 0 {
+			return len(text) - len(t), uint32(b0) | uint32(b1)<<8 | uint32(b2)<<16 | uint32(b3)<<24
+		}
+	}
+	return len(text) - len(t), 0
+}
+
+// check reports the candidate c of the sample at i if its pattern lies
+// there and was not found yet.
+func (r *search) check(i int, c *candidate) {
+	p, pat := i-int(c.offset), r.s.patterns[c.pattern]
+	if p < 0 || p+len(pat) > len(r.text) || string(r.text[p:p+len(pat)]) != pat {
 		return
 	}
-	for _, c := range r.s.buckets[bucket-1] {
-		if r.seen[c.pattern/64]&(1<<(c.pattern%64)) != 0 {
-			continue
-		}
-		p, pat := i-c.offset, r.s.patterns[c.pattern]
-		if p >= 0 && p+len(pat) <= len(r.text) && string(r.text[p:p+len(pat)]) == pat {
-			r.seen[c.pattern/64] |= 1 << (c.pattern % 64)
-			r.found(c.pattern)
-		}
+	if bit := uint64(1) << (c.pattern % 64); r.seen[c.pattern/64]&bit == 0 {
+		r.seen[c.pattern/64] |= bit
+		r.found(int(c.pattern))
 	}
 }
 

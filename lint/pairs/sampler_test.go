@@ -100,6 +100,33 @@ func TestSamplerCues(t *testing.T) {
 	}
 }
 
+// TestSamplerEveryAlignment finds each cue at every offset modulo the
+// stride, at the start and at the end of the text and between any bytes:
+// the samples fall on each of the cue's anchors, and on an anchor sticking
+// out of it over any byte, or over the text's end.
+func TestSamplerEveryAlignment(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for pi, p := range cueSampler.patterns {
+		for before := range 2*stride + 1 {
+			for after := range 2*stride + 1 {
+				for range 4 {
+					text := make([]byte, 0, before+len(p)+after)
+					for range before {
+						text = append(text, byte(r.UintN(256)))
+					}
+					text = append(text, p...)
+					for range after {
+						text = append(text, byte(r.UintN(256)))
+					}
+					got := sampled(cueSampler, text)
+					require.Contains(t, got, pi, "%q", text)
+					require.Equal(t, occurring(cueSampler.patterns, text), got, "%q", text)
+				}
+			}
+		}
+	}
+}
+
 // FuzzDetectLocale holds DetectLocale and the cue sampler to the plain
 // substring search on any input.
 func FuzzDetectLocale(f *testing.F) {

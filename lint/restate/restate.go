@@ -86,14 +86,11 @@ func find(ctx context.Context, f *pairs.Finder, text []byte, qs []quantity.Quant
 	}
 	// which quantities (by index) are a pair's A or B, found by start
 	inPairA, inPairB := make([]bool, len(qs)), make([]bool, len(qs))
-	mark := func(in []bool, start int) {
-		if i := sort.Search(len(qs), func(i int) bool { return qs[i].Start >= start }); i < len(qs) && qs[i].Start == start {
-			in[i] = true
-		}
-	}
-	for _, p := range ps {
-		mark(inPairA, p.A.Start)
-		mark(inPairB, p.B.Start)
+	var fromA, fromB int
+	for k := range ps {
+		p := &ps[k]
+		mark(qs, inPairA, p.A.Start, &fromA)
+		mark(qs, inPairB, p.B.Start, &fromB)
 	}
 	var out []Tie
 	words := &sentenceWords{text: text, qs: qs}
@@ -142,6 +139,25 @@ func find(ctx context.Context, f *pairs.Finder, text []byte, qs []quantity.Quant
 		out = append(out, Tie{Pair: p, Relation: rel, Noun: ref.noun})
 	}
 	return out, nil
+}
+
+// mark sets in[i] for the first quantity qs[i] (in text order) that
+// starts at start, if any. from is where the previous search for the same
+// half of a pair ended: the pairs come in text order, so the quantity is
+// found by stepping forward from there; where a quantity before from
+// starts at or after start (pairs out of order), by binary search.
+func mark(qs []quantity.Quantity, in []bool, start int, from *int) {
+	i := *from
+	if i > 0 && qs[i-1].Start >= start {
+		i = sort.Search(len(qs), func(i int) bool { return qs[i].Start >= start })
+	}
+	for i < len(qs) && qs[i].Start < start {
+		i++
+	}
+	*from = i
+	if i < len(qs) && qs[i].Start == start {
+		in[i] = true
+	}
 }
 
 // sameDimension reports whether two quantities measure the same thing
