@@ -31,7 +31,6 @@ func reportJudged(p *lint.Pass, owns func(*Judged) bool) error {
 			Start:    j.Start,
 			End:      j.End,
 			Severity: severityOf(r.Verdict, sev),
-			Message:  Message(*j),
 			Cause:    string(r.Cause),
 		}
 		if j.Restated() {
@@ -39,6 +38,8 @@ func reportJudged(p *lint.Pass, owns func(*Judged) bool) error {
 			d.Start, d.End = j.B.Start, j.B.End
 			d.Message = restatedMessage(p, j)
 			d.Related = []lint.RelatedInformation{{Start: j.A.Start, End: j.A.End, Message: "first stated here"}}
+		} else {
+			d.Message = Message(*j)
 		}
 		if len(r.Fix) > 0 {
 			edits := make([]lint.TextEdit, len(r.Fix))
@@ -56,10 +57,11 @@ func reportJudged(p *lint.Pass, owns func(*Judged) bool) error {
 // 1), which is about 173.7 square miles".
 func restatedMessage(p *lint.Pass, j *Judged) string {
 	line := p.Doc.File.Position(p.Doc.SourceOffset(j.A.Start)).Line
-	msg := fmt.Sprintf("%s restates %s (line %d), which is %s", j.Judge.B.Text, j.Judge.A.Text, line, ExpectedText(*j))
+	what := ""
 	if j.Result.Change {
-		msg = fmt.Sprintf("%s restates the change of %s (line %d), which is %s", j.Judge.B.Text, j.Judge.A.Text, line, ExpectedText(*j))
+		what = "the change of "
 	}
+	msg := fmt.Sprintf("%s restates %s%s (line %d), which is %s", j.Judge.B.Text, what, j.Judge.A.Text, line, ExpectedText(*j))
 	if j.Result.Explanation != "" {
 		msg += ": " + j.Result.Explanation
 	}
@@ -112,15 +114,6 @@ func ExpectedText(j Judged) string {
 	if len(exact) == 0 {
 		return "something else"
 	}
-	// written with a scale word ("5 million cubic feet"): say it the same way
-	scale, scaleWord := scaleOf(j.Judge.B)
-	nums := make([]string, len(exact))
-	for i, v := range exact {
-		if scale != nil {
-			v = new(big.Rat).Quo(v, scale)
-		}
-		nums[i] = numeral.Display(v) + scaleWord
-	}
 	b := j.Judge.B
 	unit := b.UnitText
 	sep := " "
@@ -135,7 +128,24 @@ func ExpectedText(j Judged) string {
 	case unit != "" && !startsWithLetter(unit):
 		sep = ""
 	}
-	return fmt.Sprintf("about %s%s%s", strings.Join(nums, "-"), sep, unit)
+	// written with a scale word ("5 million cubic feet"): say it the same way
+	scale, scaleWord := scaleOf(b)
+	var out strings.Builder
+	out.Grow(len("about ") + 16*len(exact) + len(sep) + len(unit))
+	out.WriteString("about ")
+	for i, v := range exact {
+		if i > 0 {
+			out.WriteByte('-')
+		}
+		if scale != nil {
+			v = v.Quo(v, scale) // Exact's values are the caller's
+		}
+		out.WriteString(numeral.Display(v))
+		out.WriteString(scaleWord)
+	}
+	out.WriteString(sep)
+	out.WriteString(unit)
+	return out.String()
 }
 
 // scaleOf returns the scale of B's last number and the scale word as
