@@ -97,9 +97,15 @@ func (j *judgement) roundedTexts(ev *evaluation, mode fixMode, common, anyInfo b
 	ds := make([]int, len(nts))
 	d := minDecimals
 	for i, nt := range nts {
-		sc := scaleOf(nt)
-		vs[i] = quo(exact[i], sc)
-		ds[i] = j.fixDecimals(ev, i, vs[i], sc, mode)
+		// relative to the scale word; without one, the exact value itself
+		// (read, never modified)
+		vs[i] = exact[i]
+		scaleExp, scalePow := 0, true
+		if hasScale(nt) {
+			vs[i] = quo(exact[i], nt.Scale)
+			scaleExp, scalePow = isPow10(nt.Scale)
+		}
+		ds[i] = j.fixDecimals(ev, i, vs[i], scaleExp, scalePow, mode)
 		d = max(d, ds[i])
 	}
 	for i := range ds {
@@ -138,13 +144,9 @@ func (j *judgement) roundedTexts(ev *evaluation, mode fixMode, common, anyInfo b
 // minDecimals is below any decimals a fix uses (1e-30 of the scale word).
 const minDecimals = -1 << 20
 
-// scaleOf returns a number's scale word value (1 when it has none).
-func scaleOf(nt NumberText) *big.Rat {
-	if nt.Scale == nil || nt.Scale.Sign() == 0 {
-		return big.NewRat(1, 1)
-	}
-	return nt.Scale
-}
+// hasScale reports whether a number has a scale word (a value other than
+// none or zero, which count as 1).
+func hasScale(nt NumberText) bool { return nt.Scale != nil && nt.Scale.Sign() != 0 }
 
 // fixDecimals returns the decimals (relative to B's scale word) for
 // endpoint i: by fixSig, B's significant figures (at least two), and under a
@@ -152,14 +154,16 @@ func scaleOf(nt NumberText) *big.Rat {
 // is a round figure: "more than 4,200 sq km (1,600 sq miles)"); by
 // fixDefault, the {{convert}} default; in both, one more while the rounding
 // is more than 1.9 % off the exact value.
-func (j *judgement) fixDecimals(ev *evaluation, i int, v, scale *big.Rat, mode fixMode) int {
+//
+// The scale word is 10^scaleExp when scalePow (no scale word: 10^0).
+func (j *judgement) fixDecimals(ev *evaluation, i int, v *big.Rat, scaleExp int, scalePow bool, mode fixMode) int {
 	if v.Sign() == 0 {
 		return 0
 	}
 	d := max(2, ev.b[i].Sig) - 1 - mag(v) // numeral.DecimalsForSig
 	if mode == fixDefault || j.hctx.hedge != HedgeNone {
-		if e, isPow := isPow10(scale); isPow {
-			def := defaultDecimals(j.a[i].Amount, j.exactOf(ev)[i], ev.m.kind, ev.m.ub) - e
+		if scalePow {
+			def := defaultDecimals(j.a[i].Amount, j.exactOf(ev)[i], ev.m.kind, ev.m.ub) - scaleExp
 			if mode == fixDefault {
 				d = def
 			} else {

@@ -7,24 +7,26 @@ import (
 	"github.com/unitlint/unitlint/lint/units"
 )
 
-// quickPass decides the commonest judgement, a pair that passes cleanly as
-// written, without exact arithmetic and without allocating: each of A's
-// amounts converted in float64 (approx, with its error bound) into B's unit
-// under the first model run tries (the units as written; a temperature
-// reading unless the cue says change), and B's amount tested forward
-// against it by the materiality floor or, for a single amount, by the guard
-// and T1 with the largest admissible step.
+// quickPass decides the commonest judgements, a pair that passes cleanly
+// as written or under one alternative reading of a generic unit
+// ("gallons"), without exact arithmetic and without allocating: each of
+// A's amounts converted in float64 (approx, with its error bound) into B's
+// unit under the first model run tries (the units as written; a
+// temperature reading unless the cue says change), and B's amount tested
+// forward against it by the materiality floor or by the guard and T1 with
+// the largest admissible step (see quickLevel).
 //
 // ok is true only when that certainly holds in exact arithmetic: the exact
 // path then finds the same clean forward probe (a single endpoint that
-// passes forward needs no reverse probe; a range whose endpoints are all
-// within the floor passes by eachT2), primaries stops at it, and pass
-// returns base's Result, which quickPass returns. Anything else (the strict
-// profile, whose pass may add an INFO finding; an inverse or affine linear
-// unit, a temperature change; amounts that are not decimals or not valid;
-// a comparison closer than its error bounds; a pair that needs T2, a
-// reverse probe or a hedge) gives ok false, and Judge judges the pair in
-// full.
+// passes forward needs no reverse probe; a range passes by commonStep or
+// eachT2), primaries stops at it, and pass returns base's Result, which
+// quickPass returns. When the units as written certainly fail (see
+// quickLevel) and A or B has alternative units, quickAlt looks for the
+// alternative that passes. Anything else (the strict profile, whose pass
+// may add an INFO finding; an inverse or affine linear unit; amounts that
+// are not decimals or not valid; a comparison closer than its error
+// bounds; a pair that needs T2, a reverse probe or a hedge) gives ok
+// false, and Judge judges the pair in full.
 func quickPass(p *Pair, prof profile, cat *units.Catalogue) (r Result, ok bool) {
 	n := len(p.A.Amounts)
 	if prof.strict || p.A.Unit == nil || p.B.Unit == nil || n == 0 || n > 2 || n != len(p.B.Amounts) {
@@ -39,6 +41,41 @@ func quickPass(p *Pair, prof profile, cat *units.Catalogue) (r Result, ok bool) 
 			return Result{}, false // init refuses the pair
 		}
 	}
+	switch quickLevel(p, m, prof) {
+	case quickClean:
+		return quickResult(p, m), true
+	case quickFails:
+		if len(p.A.Alt) > 0 || len(p.B.Alt) > 0 {
+			return quickAlt(p, m, prof)
+		}
+	}
+	return Result{}, false
+}
+
+// quickResult is the Result pass gives an evaluation of model m.
+func quickResult(p *Pair, m model) Result {
+	return Result{Unit: m.ub, Change: m.kind == kindChange, from: m.ua, src: p.A.Amounts, b: p.B.Amounts[0].Value}
+}
+
+// quickOutcome is what quickLevel can tell of an evaluation's level.
+type quickOutcome uint8
+
+const (
+	quickUnknown quickOutcome = iota // the full judgement must tell
+	quickClean                       // certainly levelClean
+	quickFails                       // certainly not levelClean
+)
+
+// quickLevel tells, where it can, whether the evaluation of model m
+// (quantity, change or reading in linear or affine units) on the pair's
+// amounts, all valid, is levelClean. Clean: every endpoint is within the
+// floor or passes the guard and T1 forward with one common step, the
+// largest admissible one of the first endpoint outside the floor (T1 holds
+// from some step up whenever it holds for any). Not clean: some endpoint of
+// a quantity is outside the floor and fails the guard in both directions,
+// so that none of its probes is clean (for a range: it passes neither a
+// common step nor T2).
+func quickLevel(p *Pair, m model, prof profile) quickOutcome {
 	ff, ft := ratApprox(m.ua.Factor), ratApprox(m.ub.Factor)
 	var fo, to approx
 	if m.ua.Offset != nil {
@@ -47,50 +84,115 @@ func quickPass(p *Pair, prof profile, cat *units.Catalogue) (r Result, ok bool) 
 	if m.ub.Offset != nil {
 		to = ratApprox(m.ub.Offset)
 	}
-	// The endpoints outside the floor must pass T1 with one common step
-	// (commonStep): the largest of the first one's, which T1 holds for
-	// whenever any step does.
 	var (
 		s       step
 		hasStep bool
 	)
-	for i := range n {
+	for i := range p.A.Amounts {
 		a, b := &p.A.Amounts[i], &p.B.Amounts[i]
 		if m.kind != kindReading && (a.Value.Sign() == 0 || b.Value.Sign() == 0) {
-			return Result{}, false // endpoint refuses a zero
+			return quickUnknown // endpoint refuses a zero
 		}
 		c, cOK := quickConvert(ratApprox(a.Value), ff, fo, ft, to, m.kind)
 		if !cOK {
-			return Result{}, false
+			return quickUnknown
 		}
 		d := ratApprox(b.Value).sub(c).abs()
-		if cmp, ok := cmpOK(d, prof.floor.approx().mul(c.abs())); ok && cmp <= 0 {
+		floor, floorOK := cmpOK(d, prof.floor.approx().mul(c.abs()))
+		if floorOK && floor <= 0 {
 			continue // within the materiality floor
 		}
-		if !quickGuard(b, c, d, prof, m.kind) {
-			return Result{}, false
+		guard, guardOK := quickGuard(b, c, d, prof, m.kind)
+		if !guardOK {
+			return quickUnknown
+		}
+		if !guard {
+			if floorOK && m.kind == kindQuantity && quickReverseFails(a, b, ff, ft, prof) {
+				return quickFails
+			}
+			return quickUnknown
 		}
 		e, ok := magOK(c)
 		if !ok {
-			return Result{}, false
+			return quickUnknown
 		}
 		y, ok := quickDecimals(b.Value, b.Fine)
 		if !ok {
-			return Result{}, false
+			return quickUnknown
 		}
 		set := stepSet{y: &y, capExp: capExponent(e, forward, m.kind)}
 		if !hasStep {
 			if s, hasStep = set.largest(); !hasStep {
-				return Result{}, false
+				return quickUnknown
 			}
 		} else if !set.admits(s) {
-			return Result{}, false
+			return quickUnknown
 		}
 		if cmp, ok := cmpOK(d, s.approx().half()); !ok || cmp > 0 {
-			return Result{}, false
+			return quickUnknown
 		}
 	}
-	return Result{Unit: m.ub, Change: m.kind == kindChange, from: m.ua, src: p.A.Amounts, b: p.B.Amounts[0].Value}, true
+	return quickClean
+}
+
+// quickReverseFails reports whether the reverse probe of a quantity's
+// endpoint (a tested as the conversion of b) certainly fails its guard.
+func quickReverseFails(a, b *numeral.Amount, ff, ft approx, prof profile) bool {
+	c, ok := quickConvert(ratApprox(b.Value), ft, approx{}, ff, approx{}, kindQuantity)
+	if !ok {
+		return false
+	}
+	guard, ok := quickGuard(a, c, ratApprox(a.Value).sub(c).abs(), prof, kindQuantity)
+	return ok && !guard
+}
+
+// quickAlt finishes quickPass for a pair whose units as written (model
+// m, a quantity) certainly fail and that has alternative units: run then
+// passes it by the alternative reading nearest to b among the clean ones
+// (nearestClean). quickAlt finds it when exactly one pair of units among
+// the alternatives is certainly clean and every other certainly fails;
+// ok is false otherwise.
+func quickAlt(p *Pair, m model, prof profile) (Result, bool) {
+	if m.kind != kindQuantity {
+		return Result{}, false
+	}
+	var best model
+	found := false
+	for ia := range 1 + len(p.A.Alt) {
+		ua := unitAt(&p.A, ia)
+		for ib := range 1 + len(p.B.Alt) {
+			ub := unitAt(&p.B, ib)
+			if (ia == 0 && ib == 0) || ua == nil || ub == nil || !compatible(ua, ub) ||
+				(ua == m.ua && ub == m.ub) { // the units as written again
+				continue
+			}
+			if isTemperature(ua) || ua.Inverse || ub.Inverse || ua.Offset != nil || ub.Offset != nil {
+				return Result{}, false
+			}
+			alt := model{ua: ua, ub: ub, kind: kindQuantity}
+			switch quickLevel(p, alt, prof) {
+			case quickUnknown:
+				return Result{}, false
+			case quickClean:
+				if found && (best.ua != ua || best.ub != ub) {
+					return Result{}, false // nearestClean compares them
+				}
+				best, found = alt, true
+			}
+		}
+	}
+	if !found {
+		return Result{}, false
+	}
+	return quickResult(p, best), true
+}
+
+// unitAt returns an operand's unit (i = 0) or its alternative i − 1.
+func unitAt(o *Operand, i int) *units.Unit {
+	if i == 0 {
+		return o.Unit
+	}
+	return o.Alt[i-1]
 }
 
 // quickModel returns the first model run tries for the pair (see models),
@@ -132,19 +234,23 @@ func quickModel(p *Pair, cat *units.Catalogue) (model, bool) {
 	return m, true
 }
 
-// quickGuard reports whether the guard certainly holds for the written
-// amount b against c, d = |b − c| given (readings have none; a change's
-// allowance of half a degree is left to the full judgement).
-func quickGuard(b *numeral.Amount, c, d approx, prof profile, kind scaleKind) bool {
+// quickGuard tells whether the guard holds for the written amount b
+// against c, d = |b − c| given (readings have none; a change's allowance
+// of half a degree is left to the full judgement: a change that fails the
+// percentage is unknown); ok is false when it cannot tell.
+func quickGuard(b *numeral.Amount, c, d approx, prof profile, kind scaleKind) (holds, ok bool) {
 	if kind == kindReading {
-		return true
+		return true, true
 	}
 	pct := prof.guardMore
 	if b.Sig <= 1 {
 		pct = prof.guardOne
 	}
 	cmp, ok := cmpOK(d, pct.approx().mul(c.abs()))
-	return ok && cmp <= 0
+	if kind == kindChange && cmp > 0 {
+		return false, false
+	}
+	return cmp <= 0, ok
 }
 
 // quickConvert converts x in float64 as convertShadows does for a linear

@@ -19,7 +19,7 @@ func TestQuickPassIsExact(t *testing.T) {
 		n = 4_000
 	}
 	r := rand.New(rand.NewPCG(11, 12))
-	judged, quick, passed := 0, 0, 0
+	judged, quick, passed, viaAlt := 0, 0, 0, 0
 	for i := 0; judged < n; i++ {
 		p, ok := randPair(t, r, cat)
 		if !ok {
@@ -37,13 +37,17 @@ func TestQuickPassIsExact(t *testing.T) {
 			continue
 		}
 		quick++
+		if got.Unit != p.B.Unit || got.from != p.A.Unit {
+			viaAlt++
+		}
 		if !assertSameResult(t, want, got, "#%d %s (%s) [%d]", i, p.A.Text, p.B.Text, tol) ||
 			!assert.Equal(t, want.from, got.from) || !assert.Equal(t, want.src, got.src) || !assert.Equal(t, want.b, got.b) {
 			return
 		}
 	}
-	t.Logf("%d pairs, %d pass, %d certified by quickPass", judged, passed, quick)
+	t.Logf("%d pairs, %d pass, %d certified by quickPass, %d of them under alternative units", judged, passed, quick, viaAlt)
 	assert.Greater(t, quick, passed/3, "quickPass certifies a good share of the passing pairs")
+	assert.Greater(t, viaAlt, quick/100, "and some under alternative units")
 }
 
 // TestQuickPassEdges: quickPass leaves to the full judgement the pairs it
@@ -85,6 +89,43 @@ func TestQuickPassEdges(t *testing.T) {
 		got, ok := quickPass(&p, profileFor(c.tol), cat)
 		assert.Equal(t, c.quick, ok, "%s %s (%s %s) [%d]", c.a, c.ua, c.b, c.ub, c.tol)
 		if ok {
+			assertSameResult(t, judgeWith(p, opts, true), got, "%s (%s)", c.a, c.b)
+		}
+		judgeBoth(t, p, opts)
+	}
+}
+
+// TestQuickPassAlt: a pair that passes only under an alternative unit is
+// certified when one alternative certainly passes and the others certainly
+// fail.
+func TestQuickPassAlt(t *testing.T) {
+	cat := testCat()
+	cases := []struct {
+		a, b   string
+		ua, ub string
+		altA   []string
+		altB   []string
+		quick  bool
+		unit   string
+	}{
+		{"2,500,000", "550,000", "L", "gal_us", nil, []string{"gal_us", "gal_imp"}, true, "gal_imp"},
+		{"2,500,000", "660,000", "L", "gal_us", nil, []string{"gal_us", "gal_imp"}, true, "gal_us"}, // passes as written
+		{"100", "22", "L", "gal_us", nil, []string{"gal_us", "gal_imp"}, true, "gal_imp"},
+		{"100", "40", "L", "gal_us", nil, []string{"gal_us", "gal_imp"}, false, ""},      // fails under both
+		{"100", "24", "L", "gal_us", nil, []string{"gal_us", "gal_imp"}, false, ""},      // between the two: a guard passes
+		{"10", "9", "t", "ton_short", nil, []string{"ton_short", "ton_long"}, false, ""}, // the long ton within the guard
+	}
+	for _, c := range cases {
+		a, b := op(t, cat, c.a, c.ua), op(t, cat, c.b, c.ub, alt(cat, c.altB...))
+		if c.altA != nil {
+			a = op(t, cat, c.a, c.ua, alt(cat, c.altA...))
+		}
+		p, _ := pairOf(a, b, TempUnknown)
+		opts := Options{Catalogue: cat}
+		got, ok := quickPass(&p, profileFor(Standard), cat)
+		assert.Equal(t, c.quick, ok, "%s %s (%s %s)", c.a, c.ua, c.b, c.ub)
+		if ok {
+			assert.Equal(t, c.unit, unitID(got.Unit))
 			assertSameResult(t, judgeWith(p, opts, true), got, "%s (%s)", c.a, c.b)
 		}
 		judgeBoth(t, p, opts)
