@@ -474,10 +474,13 @@ func (j *judgement) siblingHypotheses(hs []hypothesis, m model) []hypothesis {
 		hs = append(hs, hypothesis{cause: cause, g: convertMapping(sib, m.ub), kind: m.kind, scalable: true,
 			form: whyReadAs, u1: m.ua, u2: sib})
 	}
-	for _, fam := range []string{"gallon", "pint", "floz", "mpg", "ton"} {
-		members := j.cat.Family(fam)
+	for _, fam := range siblingFamilies {
+		if m.ua.Dim != fam.dim && m.ub.Dim != fam.dim {
+			continue // neither unit can be a member (and Family copies its list)
+		}
+		members := j.cat.Family(fam.name)
 		cause := CauseGallon
-		if fam == "ton" {
+		if fam.name == "ton" {
 			cause = CauseTon
 		}
 		for _, s := range members {
@@ -518,6 +521,14 @@ func (j *judgement) siblingHypotheses(hs []hypothesis, m model) []hypothesis {
 	}
 	return hs
 }
+
+// siblingFamilies are the catalogue's generic families, with the
+// dimension of their members (TestSiblingFamilies holds it to the
+// catalogue).
+var siblingFamilies = [...]struct {
+	name string
+	dim  units.Dimension
+}{{"gallon", units.Volume}, {"pint", units.Volume}, {"floz", units.Volume}, {"mpg", units.FuelEconomy}, {"ton", units.Mass}}
 
 // addIf calls add when the unit exists.
 func addIf(add func(*units.Unit, Cause), u *units.Unit, cause Cause) {
@@ -620,23 +631,28 @@ func slipWords(k int) string {
 // approxFactor is a rule-of-thumb factor from the AP chart (PRECISION.md §2).
 type approxFactor struct {
 	from, to string
-	num, den int64 // the factor, or its inverse when inv is set
-	inv      bool  // the writer divided by num/den
-	text     string
+	num, den int64  // the factor, or its inverse when inv is set
+	inv      bool   // the writer divided by num/den
+	why      string // "a rough factor (×0.62) was used instead of the exact one"
+}
+
+// rough returns the approxFactor of a chart entry whose factor is written text.
+func rough(from, to string, num, den int64, inv bool, text string) approxFactor {
+	return approxFactor{from, to, num, den, inv, "a rough factor (" + text + ") was used instead of the exact one"}
 }
 
 // approxFactors lists the AP chart's rounded factors and their use as
 // divisors (a constant table, never modified).
 var approxFactors = [...]approxFactor{
-	{"km", "mi", 62, 100, false, "×0.62"}, {"mi", "km", 16, 10, false, "×1.6"},
-	{"km", "mi", 16, 10, true, "÷1.6"}, {"mi", "km", 62, 100, true, "÷0.62"},
-	{"km/h", "mph", 62, 100, false, "×0.62"}, {"mph", "km/h", 16, 10, false, "×1.6"},
-	{"km/h", "mph", 16, 10, true, "÷1.6"}, {"mph", "km/h", 62, 100, true, "÷0.62"},
-	{"m", "ft", 33, 10, false, "×3.3"}, {"ft", "m", 33, 10, true, "÷3.3"},
-	{"km2", "mi2", 4, 10, false, "×0.4"}, {"mi2", "km2", 4, 10, true, "÷0.4"},
-	{"ha", "acre", 25, 10, false, "×2.5"}, {"acre", "ha", 25, 10, true, "÷2.5"},
-	{"kg", "lb", 22, 10, false, "×2.2"}, {"lb", "kg", 22, 10, true, "÷2.2"},
-	{"L", "gal_us", 26, 100, false, "×0.26"}, {"gal_us", "L", 26, 100, true, "÷0.26"},
+	rough("km", "mi", 62, 100, false, "×0.62"), rough("mi", "km", 16, 10, false, "×1.6"),
+	rough("km", "mi", 16, 10, true, "÷1.6"), rough("mi", "km", 62, 100, true, "÷0.62"),
+	rough("km/h", "mph", 62, 100, false, "×0.62"), rough("mph", "km/h", 16, 10, false, "×1.6"),
+	rough("km/h", "mph", 16, 10, true, "÷1.6"), rough("mph", "km/h", 62, 100, true, "÷0.62"),
+	rough("m", "ft", 33, 10, false, "×3.3"), rough("ft", "m", 33, 10, true, "÷3.3"),
+	rough("km2", "mi2", 4, 10, false, "×0.4"), rough("mi2", "km2", 4, 10, true, "÷0.4"),
+	rough("ha", "acre", 25, 10, false, "×2.5"), rough("acre", "ha", 25, 10, true, "÷2.5"),
+	rough("kg", "lb", 22, 10, false, "×2.2"), rough("lb", "kg", 22, 10, true, "÷2.2"),
+	rough("L", "gal_us", 26, 100, false, "×0.26"), rough("gal_us", "L", 26, 100, true, "÷0.26"),
 }
 
 // approxHypotheses are the rounded rule-of-thumb factors for the units.
@@ -647,11 +663,10 @@ func approxHypotheses(hs []hypothesis, m model) []hypothesis {
 		}
 		k := ratio(f.num, f.den)
 		if f.inv {
-			k = quo(big.NewRat(1, 1), k)
+			k = ratio(f.den, f.num) // 1/(num/den)
 		}
 		hs = append(hs, hypothesis{cause: CauseApproximateFactor, kind: m.kind, scalable: true, near: true,
-			why: "a rough factor (" + f.text + ") was used instead of the exact one",
-			g:   mapping{mul: k}})
+			why: f.why, g: mapping{mul: k}})
 	}
 	return hs
 }

@@ -2,6 +2,7 @@ package judge
 
 import (
 	"fmt"
+	"math"
 	"math/big"
 	"strings"
 
@@ -134,8 +135,8 @@ func (j *judgement) explainHypothesis(ev *evaluation, h *hypothesis) *diagnosis 
 }
 
 // percent writes a relative error: "13%", "4.2%".
-func percent(r *big.Rat) string {
-	f := 100 * float(abs(r))
+func percent(r float64) string {
+	f := 100 * math.Abs(r)
 	if f < 9.95 {
 		return fmt.Sprintf("%.1f%%", f)
 	}
@@ -160,12 +161,30 @@ func (j *judgement) errorWords(ev *evaluation) string {
 			return j.bWritten() + " is " + display(numeral.Round(r, numeral.DecimalsForSig(r, 2))) + " times too high"
 		}
 	}
-	return j.bWritten() + " is " + percent(j.relErr(ev)) + " too " + highLow(b, c)
+	return j.bWritten() + " is " + percent(j.relErrFloat(ev)) + " too " + highLow(b, c)
 }
 
 // signWords says "the minus sign is wrong" (or "a minus sign is missing")
 // when B with its sign turned round would pass; "" otherwise.
 func (j *judgement) signWords(ev *evaluation) string {
+	if j.signKept(ev) {
+		return ""
+	}
+	return j.flippedWords(ev)
+}
+
+// signKept reports, without judging B with its sign turned round, that it
+// cannot pass: a quantity whose first b has the sign of its exact value. A
+// quantity's conversion (linear or inverse) is an odd function, so with b's
+// sign turned round b lies on the other side of zero from the exact value
+// and A from the reverse conversion of b: the guard (below 100 %) fails
+// both ways and the first endpoint cannot pass.
+func (j *judgement) signKept(ev *evaluation) bool {
+	return ev.m.kind == kindQuantity && ev.b[0].Value.Sign() == j.exactOf(ev)[0].Sign()
+}
+
+// flippedWords is signWords judging B with its sign turned round.
+func (j *judgement) flippedWords(ev *evaluation) string {
 	flipped := make([]amount, len(ev.b))
 	for i, b := range ev.b {
 		if b.Value.Sign() == 0 {
