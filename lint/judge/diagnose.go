@@ -433,24 +433,21 @@ func (j *judgement) linearHypotheses(hs []hypothesis, m model) []hypothesis {
 	return hs
 }
 
-// linearTail says what the written figure is: ": 6.2 is what 10
+// linearTail appends to why what the written figure is: ": 6.2 is what 10
 // kilometres is in miles" (A's number as written when it is plain digits),
 // in the length units la and lb.
-func (j *judgement) linearTail(la, lb *units.Unit) string {
+func (j *judgement) linearTail(why string, la, lb *units.Unit) string {
 	if len(j.a) != 1 {
-		return ""
+		return why
 	}
-	var a string
 	if nts := j.p.A.Numbers; len(nts) == 1 && nts[0].Scale == nil && !nts[0].Spelled && nts[0].Text != "" {
 		name := la.Plural
-		if abs(j.a[0].Value).Cmp(big.NewRat(1, 1)) == 0 {
+		if isOne(j.a[0].Value) {
 			name = la.Name
 		}
-		a = nts[0].Sign + nts[0].Text + " " + name
-	} else {
-		a = qty(j.a[0].Value, la)
+		return why + ": " + j.bWritten() + " is what " + nts[0].Sign + nts[0].Text + " " + name + " is in " + lb.Plural
 	}
-	return ": " + j.bWritten() + " is what " + a + " is in " + lb.Plural
+	return why + ": " + j.bWritten() + " is what " + qty(j.a[0].Value, la) + " is in " + lb.Plural
 }
 
 // siblingHypotheses are a unit confused with its sibling, in the direction the

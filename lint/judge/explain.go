@@ -31,10 +31,16 @@ func qty(v *big.Rat, u *units.Unit) string {
 		return display(v) + u.Symbol
 	}
 	name := u.Plural
-	if abs(v).Cmp(big.NewRat(1, 1)) == 0 {
+	if isOne(v) {
 		name = u.Name
 	}
 	return display(v) + " " + name
+}
+
+// isOne reports whether |v| = 1.
+func isOne(v *big.Rat) bool {
+	n := v.Num()
+	return v.IsInt() && n.IsInt64() && (n.Int64() == 1 || n.Int64() == -1)
 }
 
 // qtys writes one value or a range ("6.214–9.321 miles").
@@ -107,6 +113,8 @@ func (j *judgement) bWritten() string {
 	switch {
 	case j.p.B.Major != nil && strings.TrimSpace(j.p.B.Text) != "":
 		return strings.TrimSpace(j.p.B.Text)
+	case len(nts) == 1 && len(j.b) == 1:
+		return nts[0].Sign + nts[0].Text
 	case len(nts) == len(j.b) && len(nts) > 0:
 		parts := make([]string, len(nts))
 		for i, nt := range nts {
@@ -125,11 +133,14 @@ func (j *judgement) bWritten() string {
 // message says what A is in B's unit; the explanation names the mistake,
 // and for a linear factor what the written figure is instead.
 func (j *judgement) explainHypothesis(ev *evaluation, h *hypothesis) *diagnosis {
-	text := h.words()
-	if h.slipped != 0 {
-		text += ", and " + slipWords(h.slipped)
-	} else if h.linA != nil {
-		text += j.linearTail(h.linA, h.linB)
+	var text string
+	switch {
+	case h.slipped != 0:
+		text = h.words() + ", and " + slipWords(h.slipped)
+	case h.linA != nil:
+		text = j.linearTail(h.words(), h.linA, h.linB)
+	default:
+		text = h.words()
 	}
 	return &diagnosis{ev: ev, cause: h.cause, text: text}
 }

@@ -1,9 +1,10 @@
 package judge
 
 import (
+	"cmp"
 	"math"
 	"math/big"
-	"sort"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -93,8 +94,17 @@ func (j *judgement) acceptable(e *evaluation, anyInfo bool) bool {
 func (j *judgement) roundedTexts(ev *evaluation, mode fixMode, common, anyInfo bool) ([]numberEdit, bool) {
 	nts := j.p.B.Numbers
 	exact := j.exactOf(ev)
-	vs := make([]*big.Rat, len(nts))
-	ds := make([]int, len(nts))
+	// B has one or two numbers (a range): their values, decimals and extra
+	// figures fit in arrays on the stack
+	var (
+		vsBuf        [2]*big.Rat
+		dsBuf, exBuf [2]int
+	)
+	vs, ds, extras := vsBuf[:], dsBuf[:], exBuf[:]
+	if len(nts) > len(vsBuf) {
+		vs, ds, extras = make([]*big.Rat, len(nts)), make([]int, len(nts)), make([]int, len(nts))
+	}
+	vs, ds, extras = vs[:len(nts)], ds[:len(nts)], extras[:len(nts)]
 	d := minDecimals
 	for i, nt := range nts {
 		// relative to the scale word; without one, the exact value itself
@@ -117,7 +127,6 @@ func (j *judgement) roundedTexts(ev *evaluation, mode fixMode, common, anyInfo b
 	}
 	// extras[i] is the figures endpoint i gains: all alike with common
 	// decimals, else each its own, fewest in all first
-	extras := make([]int, len(ds))
 	for total := 0; total <= maxExtraFigures; total++ {
 		for first := total; first >= 0; first-- {
 			if !common && len(ds) == 2 {
@@ -338,7 +347,7 @@ func parseNumber(digits string, nt NumberText, neg bool) (numeral.Amount, bool) 
 	if err != nil {
 		return numeral.Amount{}, false
 	}
-	a := n.Amount(nt.Scale)
+	a := n.TakeAmount(nt.Scale) // n is ours
 	if neg {
 		a.Value.Neg(a.Value)
 	}
@@ -411,7 +420,8 @@ func (j *judgement) setFix(r *Result, nums []numberEdit, unit string) {
 			nums = append(nums, numberEdit{text: nt.Text})
 		}
 	}
-	var chs []textChange
+	var buf [4]textChange // a fix changes B's one or two numbers and its unit
+	chs := buf[:0]
 	for i, e := range nums {
 		nt := b.Numbers[i]
 		ch := textChange{nt.Start, nt.End, nt.Text, e.text}
@@ -426,7 +436,7 @@ func (j *judgement) setFix(r *Result, nums []numberEdit, unit string) {
 		}
 		chs = append(chs, textChange{b.UnitStart, b.UnitEnd, b.UnitText, unit})
 	}
-	sort.SliceStable(chs, func(x, y int) bool { return chs[x].start < chs[y].start })
+	slices.SortStableFunc(chs, func(x, y textChange) int { return cmp.Compare(x.start, y.start) })
 	if base, ok := j.locateB(chs); ok {
 		j.mergedFix(r, chs, base)
 		return
@@ -500,6 +510,7 @@ func (j *judgement) mergedFix(r *Result, chs []textChange, base int) {
 	t := j.p.B.Text
 	start, end := chs[0].start, chs[len(chs)-1].end
 	var sb strings.Builder
+	sb.Grow(end - start + 16)
 	pos := start
 	for _, c := range chs {
 		sb.WriteString(t[pos-base : c.start-base])
