@@ -684,12 +684,25 @@ func (j *judgement) typo(ev *evaluation) *diagnosis {
 		if !ok {
 			continue
 		}
-		if e, ok := j.evaluateB(ev.m, []amount{newAmount(amt)}); ok && e.lvl == levelClean {
+		if j.swapPasses(ev.m, amt) {
 			return &diagnosis{ev: ev, cause: CauseTypo,
 				text: "two digits look swapped: " + nt.Sign + t + " would be right"}
 		}
 	}
 	return nil
+}
+
+// swapPasses reports whether B with its digits swapped (amt) passes
+// cleanly under model m: by quickLevelOf where it can tell.
+func (j *judgement) swapPasses(m model, amt numeral.Amount) bool {
+	switch j.quickLevelOf(m, []numeral.Amount{amt}) {
+	case quickClean:
+		return true
+	case quickFails:
+		return false
+	}
+	e, ok := j.evaluateB(m, []amount{newAmount(amt)})
+	return ok && e.lvl == levelClean
 }
 
 // swaps returns s with each pair of adjacent different digits swapped

@@ -73,6 +73,28 @@ func (j *judgement) numberTexts(ev *evaluation, mode fixMode) ([]numberEdit, boo
 	return j.roundedTexts(ev, mode, true, true)
 }
 
+// fixAcceptable reports whether a fix's amounts are acceptable under
+// model m (see acceptable): outside the strict profile, where that is
+// whether they pass cleanly, quickLevelOf tells without a full
+// evaluation where it can.
+func (j *judgement) fixAcceptable(m model, amts []amount, anyInfo bool) bool {
+	if (!j.prof.strict || anyInfo) && len(amts) <= 2 {
+		var buf [2]numeral.Amount
+		bs := buf[:len(amts)]
+		for i := range amts {
+			bs[i] = amts[i].Amount
+		}
+		switch j.quickLevelOf(m, bs) {
+		case quickClean:
+			return true
+		case quickFails:
+			return false
+		}
+	}
+	e, ok := j.evaluateB(m, amts)
+	return ok && j.acceptable(&e, anyInfo)
+}
+
 // acceptable reports whether a fix's evaluation passes cleanly and, in the
 // strict profile unless anyInfo, without an INFO finding (an ambiguous unit
 // aside).
@@ -142,7 +164,7 @@ func (j *judgement) roundedTexts(ev *evaluation, mode fixMode, common, anyInfo b
 			if !ok {
 				return nil, false
 			}
-			if e, ok := j.evaluateB(ev.m, amts); ok && j.acceptable(&e, anyInfo) {
+			if j.fixAcceptable(ev.m, amts, anyInfo) {
 				return texts, true
 			}
 		}

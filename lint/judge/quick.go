@@ -41,7 +41,7 @@ func quickPass(p *Pair, prof profile, cat *units.Catalogue) (r Result, ok bool) 
 			return Result{}, false // init refuses the pair
 		}
 	}
-	switch quickLevel(p, m, prof) {
+	switch quickLevel(p.A.Amounts, p.B.Amounts, m, prof) {
 	case quickClean:
 		return quickResult(p, m), true
 	case quickFails:
@@ -67,15 +67,15 @@ const (
 )
 
 // quickLevel tells, where it can, whether the evaluation of model m
-// (quantity, change or reading in linear or affine units) on the pair's
-// amounts, all valid, is levelClean. Clean: every endpoint is within the
+// (quantity, change or reading in linear or affine units) on A's amounts as
+// and B's bs, all valid and as many, is levelClean. Clean: every endpoint is within the
 // floor or passes the guard and T1 forward with one common step, the
 // largest admissible one of the first endpoint outside the floor (T1 holds
 // from some step up whenever it holds for any). Not clean: some endpoint of
 // a quantity is outside the floor and fails the guard in both directions,
 // so that none of its probes is clean (for a range: it passes neither a
 // common step nor T2).
-func quickLevel(p *Pair, m model, prof profile) quickOutcome {
+func quickLevel(as, bs []numeral.Amount, m model, prof profile) quickOutcome {
 	ff, ft := ratApprox(m.ua.Factor), ratApprox(m.ub.Factor)
 	var fo, to approx
 	if m.ua.Offset != nil {
@@ -88,8 +88,8 @@ func quickLevel(p *Pair, m model, prof profile) quickOutcome {
 		s       step
 		hasStep bool
 	)
-	for i := range p.A.Amounts {
-		a, b := &p.A.Amounts[i], &p.B.Amounts[i]
+	for i := range as {
+		a, b := &as[i], &bs[i]
 		if m.kind != kindReading && (a.Value.Sign() == 0 || b.Value.Sign() == 0) {
 			return quickUnknown // endpoint refuses a zero
 		}
@@ -170,7 +170,7 @@ func quickAlt(p *Pair, m model, prof profile) (Result, bool) {
 				return Result{}, false
 			}
 			alt := model{ua: ua, ub: ub, kind: kindQuantity}
-			switch quickLevel(p, alt, prof) {
+			switch quickLevel(p.A.Amounts, p.B.Amounts, alt, prof) {
 			case quickUnknown:
 				return Result{}, false
 			case quickClean:
@@ -280,4 +280,21 @@ func quickDecimals(v, fine *big.Rat) (amount, bool) {
 		return amount{}, false
 	}
 	return amount{fast: true, val: val, fine: f, fineMag: f.mag()}, true
+}
+
+// quickLevelOf is quickLevel for a judgement's model m with B's amounts bs
+// (a fix's, or B with digits swapped) on the fast path: unknown on the
+// exact path (which the tests hold the fast one to) and where quickLevel
+// does not apply (an inverse unit, amounts that are not valid).
+func (j *judgement) quickLevelOf(m model, bs []numeral.Amount) quickOutcome {
+	if !j.fast || len(bs) != len(j.p.A.Amounts) || m.ua.Inverse || m.ub.Inverse ||
+		(m.kind != kindReading && (m.ua.Offset != nil || m.ub.Offset != nil)) {
+		return quickUnknown
+	}
+	for i := range bs {
+		if !validAmount(bs[i]) {
+			return quickUnknown
+		}
+	}
+	return quickLevel(j.p.A.Amounts, bs, m, j.prof)
 }

@@ -139,3 +139,49 @@ func TestQuickPassAllocates(t *testing.T) {
 	opts := Options{Catalogue: cat}
 	assert.Zero(t, testing.AllocsPerRun(100, func() { Judge(p, opts) }))
 }
+
+// TestQuickLevelOfIsExact holds quickLevelOf, which a fix's re-check and the
+// typo diagnosis use on the fast path, to the full evaluation on random
+// pairs with B as written and rounded or scaled: clean only where the
+// evaluation is clean, failing only where it is not.
+func TestQuickLevelOfIsExact(t *testing.T) {
+	cat := testCat()
+	n := 30_000
+	if testing.Short() || raceEnabled {
+		n = 3_000
+	}
+	r := rand.New(rand.NewPCG(31, 32))
+	counts := map[quickOutcome]int{}
+	for i := 0; counts[quickClean]+counts[quickFails]+counts[quickUnknown] < n; i++ {
+		p, ok := randPair(t, r, cat)
+		if !ok {
+			continue
+		}
+		var j judgement
+		if !j.init(p, Options{Tolerance: Tolerance(i % 3), Catalogue: cat}) {
+			continue
+		}
+		ms := j.models(p.A.Unit, p.B.Unit, false)
+		for _, m := range ms.list() {
+			j.fast = true
+			got := j.quickLevelOf(m, p.B.Amounts)
+			j.fast = false
+			counts[got]++
+			ev, ok := j.evaluate(m)
+			clean := ok && ev.lvl == levelClean
+			switch got {
+			case quickClean:
+				if !assert.True(t, clean, "#%d %s (%s): certified clean", i, p.A.Text, p.B.Text) {
+					return
+				}
+			case quickFails:
+				if !assert.False(t, clean, "#%d %s (%s): certified failing", i, p.A.Text, p.B.Text) {
+					return
+				}
+			}
+		}
+	}
+	t.Logf("outcomes: %v", counts)
+	assert.Greater(t, counts[quickClean], n/10)
+	assert.Greater(t, counts[quickFails], n/10)
+}
