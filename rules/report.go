@@ -23,10 +23,10 @@ func reportJudged(p *lint.Pass, owns func(*Judged) bool) error {
 			}
 		}
 		j := &js[i]
-		r := j.Result
-		if r.Verdict == judge.OK || !owns(j) {
-			continue
+		if j.Result.Verdict == judge.OK || !owns(j) {
+			continue // most pairs: nothing copied
 		}
+		r := &j.Result
 		d := lint.Diagnostic{
 			Start:    j.Start,
 			End:      j.End,
