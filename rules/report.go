@@ -90,13 +90,15 @@ func severityOf(v judge.Verdict, rule lint.Severity) lint.Severity {
 // about 38,610 sq miles, not 453 sq miles", then the likely cause.
 func Message(j Judged) string {
 	r := j.Result
+	exp := ExpectedText(j)
 	var b strings.Builder
+	b.Grow(len(j.Judge.A.Text) + len(" (a change) is ") + len(exp) + len(", not ") + len(j.Judge.B.Text) + 2 + len(r.Explanation))
 	b.WriteString(j.Judge.A.Text)
 	if r.Change {
 		b.WriteString(" (a change)")
 	}
 	b.WriteString(" is ")
-	b.WriteString(ExpectedText(j))
+	b.WriteString(exp)
 	b.WriteString(", not ")
 	b.WriteString(j.Judge.B.Text)
 	if r.Explanation != "" {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 
+	"github.com/unitlint/unitlint/lint/numeral"
 	"github.com/unitlint/unitlint/lint/units"
 )
 
@@ -75,6 +76,53 @@ func TestSiblingFamilies(t *testing.T) {
 					assert.Equal(t, fam.dim, u.Dim, "%s: %s", fam.name, u.ID)
 				}
 			}
+		}
+	}
+}
+
+// TestFloatAndMag hold float's and mag's shortcuts for small fractions to
+// big.Rat.Float64 and to the exact floor(log10|x|), on random fractions of
+// every size (beyond 2^53 and int64 too) and powers of ten.
+func TestFloatAndMag(t *testing.T) {
+	r := rand.New(rand.NewPCG(41, 42))
+	var xs []*big.Rat
+	for e := -20; e <= 20; e++ {
+		p := pow10(e)
+		xs = append(xs, p, new(big.Rat).Neg(p), add(p, ratio(1, 1_000_000_007)), sub(p, ratio(1, 1_000_000_007)))
+	}
+	// a random integer of up to 64 bits, at times shifted beyond them
+	randInt := func() *big.Int {
+		x := new(big.Int).SetUint64(r.Uint64() >> r.IntN(64))
+		if r.IntN(4) == 0 {
+			x.Lsh(x, uint(r.IntN(16)))
+		}
+		return x
+	}
+	for range 20_000 {
+		num, den := randInt(), randInt()
+		den.Add(den, big.NewInt(1))
+		if r.IntN(2) == 0 {
+			num.Neg(num)
+		}
+		xs = append(xs, new(big.Rat).SetFrac(num, den))
+	}
+	for _, x := range xs {
+		want, _ := x.Float64()
+		if !assert.Equal(t, math.Float64bits(want), math.Float64bits(float(x)), x.RatString()) {
+			return
+		}
+		if x.Sign() == 0 {
+			continue
+		}
+		e := 0 // exact floor(log10|x|): 10^e ≤ |x| < 10^(e+1)
+		for abs(x).Cmp(numeral.Pow10(e)) < 0 {
+			e--
+		}
+		for abs(x).Cmp(numeral.Pow10(e+1)) >= 0 {
+			e++
+		}
+		if !assert.Equal(t, e, mag(x), x.RatString()) {
+			return
 		}
 	}
 }

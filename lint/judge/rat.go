@@ -64,9 +64,13 @@ func pow10(n int) *big.Rat {
 var pow10Int = [...]int64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
 	1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18}
 
-// mag returns floor(log10|x|) (0 for x = 0): from x's float64 when that is
-// clearly inside a decade, exactly otherwise.
+// mag returns floor(log10|x|) (0 for x = 0): numeral.Magnitude for a
+// small fraction; otherwise from x's float64 when that is clearly inside a
+// decade, exactly when not.
 func mag(x *big.Rat) int {
+	if _, _, ok := fraction64(x); ok {
+		return numeral.Magnitude(x) // exact in integers, without allocating
+	}
 	f, _ := x.Float64()
 	f = math.Abs(f)
 	if f > 1e-290 && f < 1e290 {
@@ -87,8 +91,13 @@ func within(x, y, tol *big.Rat) bool { return dist(x, y).Cmp(tol) <= 0 }
 // relWithin reports whether |x-y| <= frac·|y|.
 func relWithin(x, y, frac *big.Rat) bool { return within(x, y, mul(frac, abs(y))) }
 
-// float returns x as a float64 (for display and the relative error only).
+// float returns x as a float64 (for display and the relative error only):
+// the nearest, as big.Rat.Float64 gives it, which for a numerator and
+// denominator float64 holds exactly one division gives without allocating.
 func float(x *big.Rat) float64 {
+	if n, d, ok := fraction64(x); ok {
+		return float64(n) / float64(d)
+	}
 	f, _ := x.Float64()
 	return f
 }
