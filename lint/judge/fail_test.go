@@ -80,9 +80,10 @@ func TestSiblingFamilies(t *testing.T) {
 	}
 }
 
-// TestFloatAndMag hold float's and mag's shortcuts for small fractions to
-// big.Rat.Float64 and to the exact floor(log10|x|), on random fractions of
-// every size (beyond 2^53 and int64 too) and powers of ten.
+// TestFloatAndMag holds float's, mag's and ratApprox's shortcuts for small
+// fractions to big.Rat.Float64, to the exact floor(log10|x|) and to x
+// (within the shadow's bound), on random fractions of every size (beyond
+// 2^53 and int64 too) and powers of ten.
 func TestFloatAndMag(t *testing.T) {
 	r := rand.New(rand.NewPCG(41, 42))
 	var xs []*big.Rat
@@ -109,6 +110,12 @@ func TestFloatAndMag(t *testing.T) {
 	for _, x := range xs {
 		want, _ := x.Float64()
 		if !assert.Equal(t, math.Float64bits(want), math.Float64bits(float(x)), x.RatString()) {
+			return
+		}
+		// ratApprox's shadow holds x within its bound
+		a := ratApprox(x)
+		v, bound := new(big.Rat).SetFloat64(a.v), new(big.Rat).SetFloat64(a.e)
+		if !assert.True(t, dist(v, x).Cmp(bound) <= 0, "ratApprox(%s) = %v ± %v", x.RatString(), a.v, a.e) {
 			return
 		}
 		if x.Sign() == 0 {

@@ -215,11 +215,14 @@ func quickModel(p *Pair, cat *units.Catalogue) (model, bool) {
 		}
 		m = model{ua: ua, ub: ub, kind: kindQuantity}
 	case isTemperature(ua) && isTemperature(ub):
+		reading := ua.Dim == units.Temperature && ub.Dim == units.Temperature
+		if reading && p.Temp != TempChange {
+			return model{ua: ua, ub: ub, kind: kindReading}, true // whatever the change units
+		}
 		ca, cb := change(ua), change(ub)
 		hasChange := ca.Dim == units.TemperatureChange && cb.Dim == units.TemperatureChange
-		reading := ua.Dim == units.Temperature && ub.Dim == units.Temperature
 		switch {
-		case reading && (p.Temp != TempChange || !hasChange):
+		case reading && !hasChange:
 			return model{ua: ua, ub: ub, kind: kindReading}, true
 		case !hasChange:
 			return model{}, false
