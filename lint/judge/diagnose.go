@@ -417,12 +417,12 @@ func (j *judgement) linearHypotheses(hs []hypothesis, m model) []hypothesis {
 	}
 	switch pa {
 	case 2, -2:
-		what := "an area"
+		why := "looks like the length factor was used for an area"
 		if m.ua.Dim == units.Density {
-			what = "a density"
+			why = "looks like the length factor was used for a density"
 		}
 		return append(hs, hypothesis{cause: CauseLinearArea, g: rooted(1, 2), kind: m.kind, scalable: true,
-			why: "looks like the length factor was used for " + what, linA: la, linB: lb})
+			why: why, linA: la, linB: lb})
 	case 3:
 		return append(hs,
 			hypothesis{cause: CauseLinearVolume, g: rooted(1, 3), kind: m.kind, scalable: true,
@@ -654,7 +654,8 @@ var approxFactors = [...]approxFactor{
 
 // approxHypotheses are the rounded rule-of-thumb factors for the units.
 func approxHypotheses(hs []hypothesis, m model) []hypothesis {
-	for _, f := range approxFactors {
+	for i := range approxFactors {
+		f := &approxFactors[i] // not copied: most entries do not match
 		if m.ua.ID != f.from || m.ub.ID != f.to {
 			continue
 		}

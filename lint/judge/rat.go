@@ -9,8 +9,9 @@ import (
 
 // Small helpers on *big.Rat. None of them modifies its arguments.
 
-// ratio returns n/d as a new rational.
-func ratio(n, d int64) *big.Rat { return big.NewRat(n, d) }
+// ratio returns n/d (d > 0) as a new rational, reduced in int64
+// arithmetic (numeral.Ratio) rather than by big.Rat's GCD.
+func ratio(n, d int64) *big.Rat { return numeral.Ratio(n, d) }
 
 // add returns x+y.
 func add(x, y *big.Rat) *big.Rat { return new(big.Rat).Add(x, y) }
@@ -25,7 +26,7 @@ func mul(x, y *big.Rat) *big.Rat { return new(big.Rat).Mul(x, y) }
 func quo(x, y *big.Rat) *big.Rat { return new(big.Rat).Quo(x, y) }
 
 // half returns x/2.
-func half(x *big.Rat) *big.Rat { return quo(x, ratio(2, 1)) }
+func half(x *big.Rat) *big.Rat { return mul(x, ratio(1, 2)) }
 
 // abs returns |x|.
 func abs(x *big.Rat) *big.Rat { return new(big.Rat).Abs(x) }
