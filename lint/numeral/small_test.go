@@ -73,3 +73,29 @@ func TestSmallPathsAllocate(t *testing.T) {
 	assert.Equal(t, 1.0, testing.AllocsPerRun(100, func() { _ = Format(v, 1, Style{}, true) }))
 	assert.Zero(t, testing.AllocsPerRun(100, func() { _ = Magnitude(v) }))
 }
+
+// FuzzSmallPaths holds Round, Format and Magnitude to the math/big code on
+// fuzzed fractions and decimals.
+func FuzzSmallPaths(f *testing.F) {
+	f.Add(int64(386102), int64(1000), 1, true)
+	f.Add(int64(-5), int64(10), 0, false)
+	f.Add(int64(math.MaxInt64), int64(3), -18, true)
+	f.Add(int64(1), int64(math.MaxInt64), 18, false)
+	f.Fuzz(func(t *testing.T, n, d int64, decimals int, group bool) {
+		if d == 0 || decimals < -40 || decimals > 40 {
+			return
+		}
+		v := new(big.Rat).SetFrac64(n, d)
+		if v.Sign() != 0 && Magnitude(v) != magnitudeBig(v) {
+			t.Fatalf("Magnitude(%s) = %d, want %d", v.RatString(), Magnitude(v), magnitudeBig(v))
+		}
+		if got, want := Round(v, decimals), roundBig(v, decimals); got.Cmp(want) != 0 {
+			t.Fatalf("Round(%s, %d) = %s, want %s", v.RatString(), decimals, got.RatString(), want.RatString())
+		}
+		for _, st := range []Style{{}, {Group: " ", Decimal: ","}, {LeadingDot: true}} {
+			if got, want := Format(v, decimals, st, group), formatBig(v, decimals, st, group); got != want {
+				t.Fatalf("Format(%s, %d, %+v, %v) = %q, want %q", v.RatString(), decimals, st, group, got, want)
+			}
+		}
+	})
+}
