@@ -38,24 +38,46 @@ var Judgements = &lint.Analyzer{
 		ps, _ := p.ResultOf[pairs.Analyzer].([]pairs.Pair)
 		ties, _ := p.ResultOf[restate.Analyzer].([]restate.Tie)
 		opts := JudgeOptions(p.Options)
-		out := make([]Judged, 0, len(ps)+len(ties))
+		// each judgement is written in its slot (no copy of a Judged)
+		out := make([]Judged, len(ps)+len(ties))
 		for i := range ps {
-			if err := p.Context.Err(); err != nil {
-				return nil, err
+			if i%cancelEvery == 0 {
+				if err := p.Context.Err(); err != nil {
+					return nil, err
+				}
 			}
 			pr := &ps[i]
-			out = append(out, Judged{Pair: pr, Result: judge.Judge(pr.Judge, opts)})
+			out[i] = Judged{Pair: pr, Result: judge.Judge(pr.Judge, opts)}
 		}
 		for i := range ties {
-			if err := p.Context.Err(); err != nil {
-				return nil, err
+			if i%cancelEvery == 0 {
+				if err := p.Context.Err(); err != nil {
+					return nil, err
+				}
 			}
 			t := &ties[i]
-			out = append(out, Judged{Pair: &t.Pair, Result: judge.Judge(t.Judge, opts), Relation: t.Relation})
+			out[len(ps)+i] = Judged{Pair: &t.Pair, Result: judge.Judge(t.Judge, opts), Relation: t.Relation}
 		}
-		sort.SliceStable(out, func(i, j int) bool { return out[i].B.Start < out[j].B.Start })
+		if !sortedByB(out) { // restatements among the pairs
+			sort.SliceStable(out, func(i, j int) bool { return out[i].B.Start < out[j].B.Start })
+		}
 		return out, nil
 	},
+}
+
+// cancelEvery is how many pairs the judgements analyzer judges between two
+// looks at the context (a pair takes well under a microsecond).
+const cancelEvery = 64
+
+// sortedByB reports whether judgements are in the order of where B starts
+// (the pairs are, and the restatements when none lies among them).
+func sortedByB(js []Judged) bool {
+	for i := 1; i < len(js); i++ {
+		if js[i].B.Start < js[i-1].B.Start {
+			return false
+		}
+	}
+	return true
 }
 
 // JudgeOptions translates run options into the judge's.

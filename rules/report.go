@@ -23,15 +23,14 @@ func reportJudged(p *lint.Pass, owns func(*Judged) bool) error {
 			}
 		}
 		j := &js[i]
-		r := j.Result
-		if r.Verdict == judge.OK || !owns(j) {
-			continue
+		if j.Result.Verdict == judge.OK || !owns(j) {
+			continue // most pairs: nothing copied
 		}
+		r := &j.Result
 		d := lint.Diagnostic{
 			Start:    j.Start,
 			End:      j.End,
 			Severity: severityOf(r.Verdict, sev),
-			Message:  Message(*j),
 			Cause:    string(r.Cause),
 		}
 		if j.Restated() {
@@ -39,6 +38,8 @@ func reportJudged(p *lint.Pass, owns func(*Judged) bool) error {
 			d.Start, d.End = j.B.Start, j.B.End
 			d.Message = restatedMessage(p, j)
 			d.Related = []lint.RelatedInformation{{Start: j.A.Start, End: j.A.End, Message: "first stated here"}}
+		} else {
+			d.Message = Message(*j)
 		}
 		if len(r.Fix) > 0 {
 			edits := make([]lint.TextEdit, len(r.Fix))
@@ -56,10 +57,11 @@ func reportJudged(p *lint.Pass, owns func(*Judged) bool) error {
 // 1), which is about 173.7 square miles".
 func restatedMessage(p *lint.Pass, j *Judged) string {
 	line := p.Doc.File.Position(p.Doc.SourceOffset(j.A.Start)).Line
-	msg := fmt.Sprintf("%s restates %s (line %d), which is %s", j.Judge.B.Text, j.Judge.A.Text, line, ExpectedText(*j))
+	what := ""
 	if j.Result.Change {
-		msg = fmt.Sprintf("%s restates the change of %s (line %d), which is %s", j.Judge.B.Text, j.Judge.A.Text, line, ExpectedText(*j))
+		what = "the change of "
 	}
+	msg := fmt.Sprintf("%s restates %s%s (line %d), which is %s", j.Judge.B.Text, what, j.Judge.A.Text, line, ExpectedText(*j))
 	if j.Result.Explanation != "" {
 		msg += ": " + j.Result.Explanation
 	}
@@ -88,13 +90,15 @@ func severityOf(v judge.Verdict, rule lint.Severity) lint.Severity {
 // about 38,610 sq miles, not 453 sq miles", then the likely cause.
 func Message(j Judged) string {
 	r := j.Result
+	exp := ExpectedText(j)
 	var b strings.Builder
+	b.Grow(len(j.Judge.A.Text) + len(" (a change) is ") + len(exp) + len(", not ") + len(j.Judge.B.Text) + 2 + len(r.Explanation))
 	b.WriteString(j.Judge.A.Text)
 	if r.Change {
 		b.WriteString(" (a change)")
 	}
 	b.WriteString(" is ")
-	b.WriteString(ExpectedText(j))
+	b.WriteString(exp)
 	b.WriteString(", not ")
 	b.WriteString(j.Judge.B.Text)
 	if r.Explanation != "" {
@@ -112,15 +116,6 @@ func ExpectedText(j Judged) string {
 	if len(exact) == 0 {
 		return "something else"
 	}
-	// written with a scale word ("5 million cubic feet"): say it the same way
-	scale, scaleWord := scaleOf(j.Judge.B)
-	nums := make([]string, len(exact))
-	for i, v := range exact {
-		if scale != nil {
-			v = new(big.Rat).Quo(v, scale)
-		}
-		nums[i] = numeral.Display(v) + scaleWord
-	}
 	b := j.Judge.B
 	unit := b.UnitText
 	sep := " "
@@ -135,7 +130,24 @@ func ExpectedText(j Judged) string {
 	case unit != "" && !startsWithLetter(unit):
 		sep = ""
 	}
-	return fmt.Sprintf("about %s%s%s", strings.Join(nums, "-"), sep, unit)
+	// written with a scale word ("5 million cubic feet"): say it the same way
+	scale, scaleWord := scaleOf(b)
+	var out strings.Builder
+	out.Grow(len("about ") + 16*len(exact) + len(sep) + len(unit))
+	out.WriteString("about ")
+	for i, v := range exact {
+		if i > 0 {
+			out.WriteByte('-')
+		}
+		if scale != nil {
+			v = v.Quo(v, scale) // Exact's values are the caller's
+		}
+		out.WriteString(numeral.Display(v))
+		out.WriteString(scaleWord)
+	}
+	out.WriteString(sep)
+	out.WriteString(unit)
+	return out.String()
 }
 
 // scaleOf returns the scale of B's last number and the scale word as

@@ -26,9 +26,9 @@ func judgedPairs(t *testing.T, text string) []rules.Judged {
 	return js
 }
 
-// TestFastPathCorpus holds the fast path of Judge to the exact path on
-// every pair of the labelled corpus, the example articles and generated
-// news copy, in every profile.
+// TestFastPathCorpus holds the fast paths of Judge (quickPass, then the
+// float64 judgement) to the exact path on every pair of the labelled
+// corpus, the example articles and generated news copy, in every profile.
 func TestFastPathCorpus(t *testing.T) {
 	lines, err := corpus.Load()
 	require.NoError(t, err)
@@ -45,12 +45,15 @@ func TestFastPathCorpus(t *testing.T) {
 		texts = append(texts, string(b))
 	}
 	texts = append(texts, string(newsgen.Article(1<<14, 7)))
-	pairs := 0
+	pairs, quick := 0, 0
 	for _, text := range texts {
 		for _, j := range judgedPairs(t, text) {
 			for _, tol := range []judge.Tolerance{judge.Standard, judge.Strict, judge.Lenient} {
 				opts := judge.Options{Tolerance: tol, Catalogue: rules.JudgeOptions(nil).Catalogue}
 				pairs++
+				if _, ok := judge.QuickPass(j.Judge, opts); ok {
+					quick++
+				}
 				if !judge.AssertSameResult(t, judge.JudgeExact(j.Judge, opts), judge.Judge(j.Judge, opts),
 					"%q [%d]", text[j.Start:j.End], tol) {
 					return
@@ -58,8 +61,9 @@ func TestFastPathCorpus(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("%d judgements compared", pairs)
+	t.Logf("%d judgements compared, %d certified by quickPass", pairs, quick)
 	assert.Greater(t, pairs, 1000)
+	assert.Greater(t, quick, pairs/4, "quickPass certifies many of them")
 }
 
 // TestSignFixes: a fix that changes a number's sign writes the sign as the

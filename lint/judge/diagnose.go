@@ -417,12 +417,12 @@ func (j *judgement) linearHypotheses(hs []hypothesis, m model) []hypothesis {
 	}
 	switch pa {
 	case 2, -2:
-		what := "an area"
+		why := "looks like the length factor was used for an area"
 		if m.ua.Dim == units.Density {
-			what = "a density"
+			why = "looks like the length factor was used for a density"
 		}
 		return append(hs, hypothesis{cause: CauseLinearArea, g: rooted(1, 2), kind: m.kind, scalable: true,
-			why: "looks like the length factor was used for " + what, linA: la, linB: lb})
+			why: why, linA: la, linB: lb})
 	case 3:
 		return append(hs,
 			hypothesis{cause: CauseLinearVolume, g: rooted(1, 3), kind: m.kind, scalable: true,
@@ -433,24 +433,21 @@ func (j *judgement) linearHypotheses(hs []hypothesis, m model) []hypothesis {
 	return hs
 }
 
-// linearTail says what the written figure is: ": 6.2 is what 10
+// linearTail appends to why what the written figure is: ": 6.2 is what 10
 // kilometres is in miles" (A's number as written when it is plain digits),
 // in the length units la and lb.
-func (j *judgement) linearTail(la, lb *units.Unit) string {
+func (j *judgement) linearTail(why string, la, lb *units.Unit) string {
 	if len(j.a) != 1 {
-		return ""
+		return why
 	}
-	var a string
 	if nts := j.p.A.Numbers; len(nts) == 1 && nts[0].Scale == nil && !nts[0].Spelled && nts[0].Text != "" {
 		name := la.Plural
-		if abs(j.a[0].Value).Cmp(big.NewRat(1, 1)) == 0 {
+		if isOne(j.a[0].Value) {
 			name = la.Name
 		}
-		a = nts[0].Sign + nts[0].Text + " " + name
-	} else {
-		a = qty(j.a[0].Value, la)
+		return why + ": " + j.bWritten() + " is what " + nts[0].Sign + nts[0].Text + " " + name + " is in " + lb.Plural
 	}
-	return ": " + j.bWritten() + " is what " + a + " is in " + lb.Plural
+	return why + ": " + j.bWritten() + " is what " + qty(j.a[0].Value, la) + " is in " + lb.Plural
 }
 
 // siblingHypotheses are a unit confused with its sibling, in the direction the
@@ -474,10 +471,13 @@ func (j *judgement) siblingHypotheses(hs []hypothesis, m model) []hypothesis {
 		hs = append(hs, hypothesis{cause: cause, g: convertMapping(sib, m.ub), kind: m.kind, scalable: true,
 			form: whyReadAs, u1: m.ua, u2: sib})
 	}
-	for _, fam := range []string{"gallon", "pint", "floz", "mpg", "ton"} {
-		members := j.cat.Family(fam)
+	for _, fam := range siblingFamilies {
+		if m.ua.Dim != fam.dim && m.ub.Dim != fam.dim {
+			continue // neither unit can be a member (and Family copies its list)
+		}
+		members := j.cat.Family(fam.name)
 		cause := CauseGallon
-		if fam == "ton" {
+		if fam.name == "ton" {
 			cause = CauseTon
 		}
 		for _, s := range members {
@@ -518,6 +518,14 @@ func (j *judgement) siblingHypotheses(hs []hypothesis, m model) []hypothesis {
 	}
 	return hs
 }
+
+// siblingFamilies are the catalogue's generic families, with the
+// dimension of their members (TestSiblingFamilies holds it to the
+// catalogue).
+var siblingFamilies = [...]struct {
+	name string
+	dim  units.Dimension
+}{{"gallon", units.Volume}, {"pint", units.Volume}, {"floz", units.Volume}, {"mpg", units.FuelEconomy}, {"ton", units.Mass}}
 
 // addIf calls add when the unit exists.
 func addIf(add func(*units.Unit, Cause), u *units.Unit, cause Cause) {
@@ -620,38 +628,43 @@ func slipWords(k int) string {
 // approxFactor is a rule-of-thumb factor from the AP chart (PRECISION.md §2).
 type approxFactor struct {
 	from, to string
-	num, den int64 // the factor, or its inverse when inv is set
-	inv      bool  // the writer divided by num/den
-	text     string
+	num, den int64  // the factor, or its inverse when inv is set
+	inv      bool   // the writer divided by num/den
+	why      string // "a rough factor (×0.62) was used instead of the exact one"
+}
+
+// rough returns the approxFactor of a chart entry whose factor is written text.
+func rough(from, to string, num, den int64, inv bool, text string) approxFactor {
+	return approxFactor{from, to, num, den, inv, "a rough factor (" + text + ") was used instead of the exact one"}
 }
 
 // approxFactors lists the AP chart's rounded factors and their use as
 // divisors (a constant table, never modified).
 var approxFactors = [...]approxFactor{
-	{"km", "mi", 62, 100, false, "×0.62"}, {"mi", "km", 16, 10, false, "×1.6"},
-	{"km", "mi", 16, 10, true, "÷1.6"}, {"mi", "km", 62, 100, true, "÷0.62"},
-	{"km/h", "mph", 62, 100, false, "×0.62"}, {"mph", "km/h", 16, 10, false, "×1.6"},
-	{"km/h", "mph", 16, 10, true, "÷1.6"}, {"mph", "km/h", 62, 100, true, "÷0.62"},
-	{"m", "ft", 33, 10, false, "×3.3"}, {"ft", "m", 33, 10, true, "÷3.3"},
-	{"km2", "mi2", 4, 10, false, "×0.4"}, {"mi2", "km2", 4, 10, true, "÷0.4"},
-	{"ha", "acre", 25, 10, false, "×2.5"}, {"acre", "ha", 25, 10, true, "÷2.5"},
-	{"kg", "lb", 22, 10, false, "×2.2"}, {"lb", "kg", 22, 10, true, "÷2.2"},
-	{"L", "gal_us", 26, 100, false, "×0.26"}, {"gal_us", "L", 26, 100, true, "÷0.26"},
+	rough("km", "mi", 62, 100, false, "×0.62"), rough("mi", "km", 16, 10, false, "×1.6"),
+	rough("km", "mi", 16, 10, true, "÷1.6"), rough("mi", "km", 62, 100, true, "÷0.62"),
+	rough("km/h", "mph", 62, 100, false, "×0.62"), rough("mph", "km/h", 16, 10, false, "×1.6"),
+	rough("km/h", "mph", 16, 10, true, "÷1.6"), rough("mph", "km/h", 62, 100, true, "÷0.62"),
+	rough("m", "ft", 33, 10, false, "×3.3"), rough("ft", "m", 33, 10, true, "÷3.3"),
+	rough("km2", "mi2", 4, 10, false, "×0.4"), rough("mi2", "km2", 4, 10, true, "÷0.4"),
+	rough("ha", "acre", 25, 10, false, "×2.5"), rough("acre", "ha", 25, 10, true, "÷2.5"),
+	rough("kg", "lb", 22, 10, false, "×2.2"), rough("lb", "kg", 22, 10, true, "÷2.2"),
+	rough("L", "gal_us", 26, 100, false, "×0.26"), rough("gal_us", "L", 26, 100, true, "÷0.26"),
 }
 
 // approxHypotheses are the rounded rule-of-thumb factors for the units.
 func approxHypotheses(hs []hypothesis, m model) []hypothesis {
-	for _, f := range approxFactors {
+	for i := range approxFactors {
+		f := &approxFactors[i] // not copied: most entries do not match
 		if m.ua.ID != f.from || m.ub.ID != f.to {
 			continue
 		}
 		k := ratio(f.num, f.den)
 		if f.inv {
-			k = quo(big.NewRat(1, 1), k)
+			k = ratio(f.den, f.num) // 1/(num/den)
 		}
 		hs = append(hs, hypothesis{cause: CauseApproximateFactor, kind: m.kind, scalable: true, near: true,
-			why: "a rough factor (" + f.text + ") was used instead of the exact one",
-			g:   mapping{mul: k}})
+			why: f.why, g: mapping{mul: k}})
 	}
 	return hs
 }
@@ -672,12 +685,25 @@ func (j *judgement) typo(ev *evaluation) *diagnosis {
 		if !ok {
 			continue
 		}
-		if e, ok := j.evaluateB(ev.m, []amount{newAmount(amt)}); ok && e.lvl == levelClean {
+		if j.swapPasses(ev.m, amt) {
 			return &diagnosis{ev: ev, cause: CauseTypo,
 				text: "two digits look swapped: " + nt.Sign + t + " would be right"}
 		}
 	}
 	return nil
+}
+
+// swapPasses reports whether B with its digits swapped (amt) passes
+// cleanly under model m: by quickLevelOf where it can tell.
+func (j *judgement) swapPasses(m model, amt numeral.Amount) bool {
+	switch j.quickLevelOf(m, []numeral.Amount{amt}) {
+	case quickClean:
+		return true
+	case quickFails:
+		return false
+	}
+	e, ok := j.evaluateB(m, []amount{newAmount(amt)})
+	return ok && e.lvl == levelClean
 }
 
 // swaps returns s with each pair of adjacent different digits swapped

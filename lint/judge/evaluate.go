@@ -1,6 +1,7 @@
 package judge
 
 import (
+	"math"
 	"math/big"
 
 	"github.com/unitlint/unitlint/lint/numeral"
@@ -527,6 +528,20 @@ func (j *judgement) relErr(ev *evaluation) *big.Rat {
 			continue
 		}
 		worst = maxRat(worst, quo(dist(ev.b[i].Value, c), abs(c)))
+	}
+	return worst
+}
+
+// relErrFloat is relErr as the float64 nearest to it: the largest of each
+// endpoint's correctly rounded relErrOf in magnitude (rounding to nearest
+// is monotone, so the largest rounded value is the rounded largest).
+func (j *judgement) relErrFloat(ev *evaluation) float64 {
+	worst := 0.0
+	for i, c := range j.exactOf(ev) {
+		if c.Sign() == 0 {
+			continue
+		}
+		worst = max(worst, math.Abs(relErrOf(ev.b[i].Value, c)))
 	}
 	return worst
 }

@@ -2,6 +2,7 @@ package judge
 
 import (
 	"fmt"
+	"math"
 	"math/big"
 	"strings"
 
@@ -30,10 +31,16 @@ func qty(v *big.Rat, u *units.Unit) string {
 		return display(v) + u.Symbol
 	}
 	name := u.Plural
-	if abs(v).Cmp(big.NewRat(1, 1)) == 0 {
+	if isOne(v) {
 		name = u.Name
 	}
 	return display(v) + " " + name
+}
+
+// isOne reports whether |v| = 1.
+func isOne(v *big.Rat) bool {
+	n := v.Num()
+	return v.IsInt() && n.IsInt64() && (n.Int64() == 1 || n.Int64() == -1)
 }
 
 // qtys writes one value or a range ("6.214–9.321 miles").
@@ -106,6 +113,8 @@ func (j *judgement) bWritten() string {
 	switch {
 	case j.p.B.Major != nil && strings.TrimSpace(j.p.B.Text) != "":
 		return strings.TrimSpace(j.p.B.Text)
+	case len(nts) == 1 && len(j.b) == 1:
+		return nts[0].Sign + nts[0].Text
 	case len(nts) == len(j.b) && len(nts) > 0:
 		parts := make([]string, len(nts))
 		for i, nt := range nts {
@@ -124,18 +133,21 @@ func (j *judgement) bWritten() string {
 // message says what A is in B's unit; the explanation names the mistake,
 // and for a linear factor what the written figure is instead.
 func (j *judgement) explainHypothesis(ev *evaluation, h *hypothesis) *diagnosis {
-	text := h.words()
-	if h.slipped != 0 {
-		text += ", and " + slipWords(h.slipped)
-	} else if h.linA != nil {
-		text += j.linearTail(h.linA, h.linB)
+	var text string
+	switch {
+	case h.slipped != 0:
+		text = h.words() + ", and " + slipWords(h.slipped)
+	case h.linA != nil:
+		text = j.linearTail(h.words(), h.linA, h.linB)
+	default:
+		text = h.words()
 	}
 	return &diagnosis{ev: ev, cause: h.cause, text: text}
 }
 
 // percent writes a relative error: "13%", "4.2%".
-func percent(r *big.Rat) string {
-	f := 100 * float(abs(r))
+func percent(r float64) string {
+	f := 100 * math.Abs(r)
 	if f < 9.95 {
 		return fmt.Sprintf("%.1f%%", f)
 	}
@@ -160,12 +172,30 @@ func (j *judgement) errorWords(ev *evaluation) string {
 			return j.bWritten() + " is " + display(numeral.Round(r, numeral.DecimalsForSig(r, 2))) + " times too high"
 		}
 	}
-	return j.bWritten() + " is " + percent(j.relErr(ev)) + " too " + highLow(b, c)
+	return j.bWritten() + " is " + percent(j.relErrFloat(ev)) + " too " + highLow(b, c)
 }
 
 // signWords says "the minus sign is wrong" (or "a minus sign is missing")
 // when B with its sign turned round would pass; "" otherwise.
 func (j *judgement) signWords(ev *evaluation) string {
+	if j.signKept(ev) {
+		return ""
+	}
+	return j.flippedWords(ev)
+}
+
+// signKept reports, without judging B with its sign turned round, that it
+// cannot pass: a quantity whose first b has the sign of its exact value. A
+// quantity's conversion (linear or inverse) is an odd function, so with b's
+// sign turned round b lies on the other side of zero from the exact value
+// and A from the reverse conversion of b: the guard (below 100 %) fails
+// both ways and the first endpoint cannot pass.
+func (j *judgement) signKept(ev *evaluation) bool {
+	return ev.m.kind == kindQuantity && ev.b[0].Value.Sign() == j.exactOf(ev)[0].Sign()
+}
+
+// flippedWords is signWords judging B with its sign turned round.
+func (j *judgement) flippedWords(ev *evaluation) string {
 	flipped := make([]amount, len(ev.b))
 	for i, b := range ev.b {
 		if b.Value.Sign() == 0 {

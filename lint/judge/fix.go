@@ -1,9 +1,10 @@
 package judge
 
 import (
+	"cmp"
 	"math"
 	"math/big"
-	"sort"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -72,6 +73,28 @@ func (j *judgement) numberTexts(ev *evaluation, mode fixMode) ([]numberEdit, boo
 	return j.roundedTexts(ev, mode, true, true)
 }
 
+// fixAcceptable reports whether a fix's amounts are acceptable under
+// model m (see acceptable): outside the strict profile, where that is
+// whether they pass cleanly, quickLevelOf tells without a full
+// evaluation where it can.
+func (j *judgement) fixAcceptable(m model, amts []amount, anyInfo bool) bool {
+	if (!j.prof.strict || anyInfo) && len(amts) <= 2 {
+		var buf [2]numeral.Amount
+		bs := buf[:len(amts)]
+		for i := range amts {
+			bs[i] = amts[i].Amount
+		}
+		switch j.quickLevelOf(m, bs) {
+		case quickClean:
+			return true
+		case quickFails:
+			return false
+		}
+	}
+	e, ok := j.evaluateB(m, amts)
+	return ok && j.acceptable(&e, anyInfo)
+}
+
 // acceptable reports whether a fix's evaluation passes cleanly and, in the
 // strict profile unless anyInfo, without an INFO finding (an ambiguous unit
 // aside).
@@ -93,13 +116,28 @@ func (j *judgement) acceptable(e *evaluation, anyInfo bool) bool {
 func (j *judgement) roundedTexts(ev *evaluation, mode fixMode, common, anyInfo bool) ([]numberEdit, bool) {
 	nts := j.p.B.Numbers
 	exact := j.exactOf(ev)
-	vs := make([]*big.Rat, len(nts))
-	ds := make([]int, len(nts))
+	// B has one or two numbers (a range): their values, decimals and extra
+	// figures fit in arrays on the stack
+	var (
+		vsBuf        [2]*big.Rat
+		dsBuf, exBuf [2]int
+	)
+	vs, ds, extras := vsBuf[:], dsBuf[:], exBuf[:]
+	if len(nts) > len(vsBuf) {
+		vs, ds, extras = make([]*big.Rat, len(nts)), make([]int, len(nts)), make([]int, len(nts))
+	}
+	vs, ds, extras = vs[:len(nts)], ds[:len(nts)], extras[:len(nts)]
 	d := minDecimals
 	for i, nt := range nts {
-		sc := scaleOf(nt)
-		vs[i] = quo(exact[i], sc)
-		ds[i] = j.fixDecimals(ev, i, vs[i], sc, mode)
+		// relative to the scale word; without one, the exact value itself
+		// (read, never modified)
+		vs[i] = exact[i]
+		scaleExp, scalePow := 0, true
+		if hasScale(nt) {
+			vs[i] = quo(exact[i], nt.Scale)
+			scaleExp, scalePow = isPow10(nt.Scale)
+		}
+		ds[i] = j.fixDecimals(ev, i, vs[i], scaleExp, scalePow, mode)
 		d = max(d, ds[i])
 	}
 	for i := range ds {
@@ -111,7 +149,6 @@ func (j *judgement) roundedTexts(ev *evaluation, mode fixMode, common, anyInfo b
 	}
 	// extras[i] is the figures endpoint i gains: all alike with common
 	// decimals, else each its own, fewest in all first
-	extras := make([]int, len(ds))
 	for total := 0; total <= maxExtraFigures; total++ {
 		for first := total; first >= 0; first-- {
 			if !common && len(ds) == 2 {
@@ -127,7 +164,7 @@ func (j *judgement) roundedTexts(ev *evaluation, mode fixMode, common, anyInfo b
 			if !ok {
 				return nil, false
 			}
-			if e, ok := j.evaluateB(ev.m, amts); ok && j.acceptable(&e, anyInfo) {
+			if j.fixAcceptable(ev.m, amts, anyInfo) {
 				return texts, true
 			}
 		}
@@ -138,13 +175,9 @@ func (j *judgement) roundedTexts(ev *evaluation, mode fixMode, common, anyInfo b
 // minDecimals is below any decimals a fix uses (1e-30 of the scale word).
 const minDecimals = -1 << 20
 
-// scaleOf returns a number's scale word value (1 when it has none).
-func scaleOf(nt NumberText) *big.Rat {
-	if nt.Scale == nil || nt.Scale.Sign() == 0 {
-		return big.NewRat(1, 1)
-	}
-	return nt.Scale
-}
+// hasScale reports whether a number has a scale word (a value other than
+// none or zero, which count as 1).
+func hasScale(nt NumberText) bool { return nt.Scale != nil && nt.Scale.Sign() != 0 }
 
 // fixDecimals returns the decimals (relative to B's scale word) for
 // endpoint i: by fixSig, B's significant figures (at least two), and under a
@@ -152,14 +185,16 @@ func scaleOf(nt NumberText) *big.Rat {
 // is a round figure: "more than 4,200 sq km (1,600 sq miles)"); by
 // fixDefault, the {{convert}} default; in both, one more while the rounding
 // is more than 1.9 % off the exact value.
-func (j *judgement) fixDecimals(ev *evaluation, i int, v, scale *big.Rat, mode fixMode) int {
+//
+// The scale word is 10^scaleExp when scalePow (no scale word: 10^0).
+func (j *judgement) fixDecimals(ev *evaluation, i int, v *big.Rat, scaleExp int, scalePow bool, mode fixMode) int {
 	if v.Sign() == 0 {
 		return 0
 	}
 	d := max(2, ev.b[i].Sig) - 1 - mag(v) // numeral.DecimalsForSig
 	if mode == fixDefault || j.hctx.hedge != HedgeNone {
-		if e, isPow := isPow10(scale); isPow {
-			def := defaultDecimals(j.a[i].Amount, j.exactOf(ev)[i], ev.m.kind, ev.m.ub) - e
+		if scalePow {
+			def := defaultDecimals(j.a[i].Amount, j.exactOf(ev)[i], ev.m.kind, ev.m.ub) - scaleExp
 			if mode == fixDefault {
 				d = def
 			} else {
@@ -334,7 +369,7 @@ func parseNumber(digits string, nt NumberText, neg bool) (numeral.Amount, bool) 
 	if err != nil {
 		return numeral.Amount{}, false
 	}
-	a := n.Amount(nt.Scale)
+	a := n.TakeAmount(nt.Scale) // n is ours
 	if neg {
 		a.Value.Neg(a.Value)
 	}
@@ -407,7 +442,8 @@ func (j *judgement) setFix(r *Result, nums []numberEdit, unit string) {
 			nums = append(nums, numberEdit{text: nt.Text})
 		}
 	}
-	var chs []textChange
+	var buf [4]textChange // a fix changes B's one or two numbers and its unit
+	chs := buf[:0]
 	for i, e := range nums {
 		nt := b.Numbers[i]
 		ch := textChange{nt.Start, nt.End, nt.Text, e.text}
@@ -422,7 +458,7 @@ func (j *judgement) setFix(r *Result, nums []numberEdit, unit string) {
 		}
 		chs = append(chs, textChange{b.UnitStart, b.UnitEnd, b.UnitText, unit})
 	}
-	sort.SliceStable(chs, func(x, y int) bool { return chs[x].start < chs[y].start })
+	slices.SortStableFunc(chs, func(x, y textChange) int { return cmp.Compare(x.start, y.start) })
 	if base, ok := j.locateB(chs); ok {
 		j.mergedFix(r, chs, base)
 		return
@@ -496,6 +532,7 @@ func (j *judgement) mergedFix(r *Result, chs []textChange, base int) {
 	t := j.p.B.Text
 	start, end := chs[0].start, chs[len(chs)-1].end
 	var sb strings.Builder
+	sb.Grow(end - start + 16)
 	pos := start
 	for _, c := range chs {
 		sb.WriteString(t[pos-base : c.start-base])

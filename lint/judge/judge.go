@@ -284,15 +284,22 @@ func (r Result) RelErr() float64 {
 // metric-prefix diagnoses and no unit fixes. Judge never panics on such
 // input and does not modify p.
 //
-// Judge decides in float64 first, carrying a bound on every value's rounding
-// error; when a decision comes too close to call it judges the pair again
-// in exact rational arithmetic. Either way the Result is the one the exact
+// Judge first tries to certify, in float64 and without allocating, that
+// the pair passes cleanly as written (quickPass: most pairs do). Otherwise
+// it decides in float64, carrying a bound on every value's rounding error;
+// when a decision comes too close to call it judges the pair again in
+// exact rational arithmetic. Either way the Result is the one the exact
 // model gives.
 func Judge(p Pair, opts Options) Result { return judgeWith(p, opts, false) }
 
-// judgeWith is Judge; exactOnly skips the float64 path (for the test that
-// holds the two paths to the same results).
+// judgeWith is Judge; exactOnly skips the float64 paths (for the tests
+// that hold them to the exact one).
 func judgeWith(p Pair, opts Options, exactOnly bool) Result {
+	if !exactOnly {
+		if r, ok := quickPass(&p, profileFor(opts.Tolerance), opts.Catalogue); ok {
+			return r
+		}
+	}
 	var j judgement // on the stack: see wrapAmounts
 	if !j.init(p, opts) {
 		return Result{Verdict: OK}

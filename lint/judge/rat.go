@@ -9,8 +9,9 @@ import (
 
 // Small helpers on *big.Rat. None of them modifies its arguments.
 
-// ratio returns n/d as a new rational.
-func ratio(n, d int64) *big.Rat { return big.NewRat(n, d) }
+// ratio returns n/d (d > 0) as a new rational, reduced in int64
+// arithmetic (numeral.Ratio) rather than by big.Rat's GCD.
+func ratio(n, d int64) *big.Rat { return numeral.Ratio(n, d) }
 
 // add returns x+y.
 func add(x, y *big.Rat) *big.Rat { return new(big.Rat).Add(x, y) }
@@ -25,7 +26,7 @@ func mul(x, y *big.Rat) *big.Rat { return new(big.Rat).Mul(x, y) }
 func quo(x, y *big.Rat) *big.Rat { return new(big.Rat).Quo(x, y) }
 
 // half returns x/2.
-func half(x *big.Rat) *big.Rat { return quo(x, ratio(2, 1)) }
+func half(x *big.Rat) *big.Rat { return mul(x, ratio(1, 2)) }
 
 // abs returns |x|.
 func abs(x *big.Rat) *big.Rat { return new(big.Rat).Abs(x) }
@@ -64,9 +65,13 @@ func pow10(n int) *big.Rat {
 var pow10Int = [...]int64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
 	1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18}
 
-// mag returns floor(log10|x|) (0 for x = 0): from x's float64 when that is
-// clearly inside a decade, exactly otherwise.
+// mag returns floor(log10|x|) (0 for x = 0): numeral.Magnitude for a
+// small fraction; otherwise from x's float64 when that is clearly inside a
+// decade, exactly when not.
 func mag(x *big.Rat) int {
+	if _, _, ok := fraction64(x); ok {
+		return numeral.Magnitude(x) // exact in integers, without allocating
+	}
 	f, _ := x.Float64()
 	f = math.Abs(f)
 	if f > 1e-290 && f < 1e290 {
@@ -87,8 +92,13 @@ func within(x, y, tol *big.Rat) bool { return dist(x, y).Cmp(tol) <= 0 }
 // relWithin reports whether |x-y| <= frac·|y|.
 func relWithin(x, y, frac *big.Rat) bool { return within(x, y, mul(frac, abs(y))) }
 
-// float returns x as a float64 (for display and the relative error only).
+// float returns x as a float64 (for display and the relative error only):
+// the nearest, as big.Rat.Float64 gives it, which for a numerator and
+// denominator float64 holds exactly one division gives without allocating.
 func float(x *big.Rat) float64 {
+	if n, d, ok := fraction64(x); ok {
+		return float64(n) / float64(d)
+	}
 	f, _ := x.Float64()
 	return f
 }

@@ -414,7 +414,17 @@ func Pow10(n int) *big.Rat { return pow10(n) }
 // st.Group is empty and group is true, with "," (with "." when st.Decimal
 // is ",": "1.400" in European copy).
 func Format(v *big.Rat, decimals int, st Style, group bool) string {
-	r := Round(v, decimals)
+	if n, d, ok := small(v); ok {
+		if s, ok := formatSmall(n, d, decimals, st, group); ok {
+			return s
+		}
+	}
+	return formatBig(v, decimals, st, group)
+}
+
+// formatBig is Format in math/big arithmetic alone.
+func formatBig(v *big.Rat, decimals int, st Style, group bool) string {
+	r := roundBig(v, decimals)
 	neg := r.Sign() < 0
 	if neg {
 		r.Neg(r)
@@ -466,6 +476,14 @@ func Format(v *big.Rat, decimals int, st Style, group bool) string {
 // Round rounds v to the given number of decimals (negative: to tens,
 // hundreds ...), half away from zero, and returns a new rational.
 func Round(v *big.Rat, decimals int) *big.Rat {
+	if r, ok := roundRat(v, decimals); ok {
+		return r
+	}
+	return roundBig(v, decimals)
+}
+
+// roundBig is Round in math/big arithmetic alone.
+func roundBig(v *big.Rat, decimals int) *big.Rat {
 	scale := pow10(decimals)
 	x := new(big.Rat).Mul(v, scale)
 	num := new(big.Int).Set(x.Num())
@@ -487,6 +505,19 @@ func Round(v *big.Rat, decimals int) *big.Rat {
 
 // Magnitude returns floor(log10(|v|)) for v != 0, exactly.
 func Magnitude(v *big.Rat) int {
+	if n, d, ok := small(v); ok {
+		if n == 0 {
+			return 0
+		}
+		if e, ok := magnitudeSmall(n, d); ok {
+			return e
+		}
+	}
+	return magnitudeBig(v)
+}
+
+// magnitudeBig is Magnitude in math/big arithmetic alone.
+func magnitudeBig(v *big.Rat) int {
 	a := new(big.Rat).Abs(v)
 	if a.Sign() == 0 {
 		return 0
