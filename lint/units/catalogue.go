@@ -23,6 +23,9 @@ type Catalogue struct {
 	// densityStarts marks the bytes a density spelling starts with, in
 	// either case ("per sq km", "/km²")
 	densityStarts [256]bool
+	// starts marks the bytes a text a spelling matches may start with
+	// (trie.mayStart, held in a table so that MayStart inlines)
+	starts [256]bool
 }
 
 // linearOf records that a unit is a power of a length unit.
@@ -98,6 +101,9 @@ func New(s Style) *Catalogue {
 		}
 	}
 	c.trie = buildTrie(c.pats)
+	for b := range c.starts {
+		c.starts[b] = c.trie.mayStart(byte(b))
+	}
 	return c
 }
 
@@ -129,6 +135,11 @@ func (c *Catalogue) Match(text []byte) []Match { return c.AppendMatch(nil, text)
 func (c *Catalogue) AppendMatch(dst []Match, text []byte) []Match {
 	return c.trie.appendMatches(dst, text, c.spellings, c.pats)
 }
+
+// MayStart reports whether a spelling can match a text that starts with
+// the byte b: a quick test before a Match. It is exact for every byte but
+// a space, 0xC2 and 0xE2, which it may let through when nothing matches.
+func (c *Catalogue) MayStart(b byte) bool { return c.starts[b] }
 
 // MayStartDensity reports whether a density spelling ("per sq km",
 // "/km²") can start with the byte b: a quick test before a Match that

@@ -330,3 +330,51 @@ func TestMayStartDensity(t *testing.T) {
 		assert.False(t, c.MayStartDensity(b), "%q", b)
 	}
 }
+
+// TestMayStart holds the quick test to Match: a text that any spelling
+// matches starts with a byte MayStart lets through, and for every byte it
+// turns away, no text starting with it (every spelling with its first
+// byte replaced, and random texts) has a match.
+func TestMayStart(t *testing.T) {
+	c := New(Style{})
+	r := rand.New(rand.NewPCG(3, 4))
+	texts := [][]byte{}
+	for _, sp := range c.Spellings() {
+		for _, v := range []string{sp.Text, strings.ToUpper(sp.Text), sp.Text + " ", sp.Text[1:]} {
+			texts = append(texts, []byte(v))
+		}
+	}
+	for range 2000 {
+		b := make([]byte, 1+r.IntN(8))
+		for i := range b {
+			b[i] = byte(r.IntN(256))
+		}
+		texts = append(texts, b)
+	}
+	for b := range 256 {
+		if c.MayStart(byte(b)) {
+			continue
+		}
+		for _, text := range texts {
+			x := append([]byte{byte(b)}, text...)
+			if len(c.Match(x)) > 0 {
+				t.Fatalf("%q matches, MayStart(%#x) is false", x, b)
+			}
+			if len(text) > 0 {
+				x[1] = byte(b) // the spelling's first byte replaced
+				if len(c.Match(x[1:])) > 0 {
+					t.Fatalf("%q matches, MayStart(%#x) is false", x[1:], b)
+				}
+			}
+		}
+	}
+	for _, text := range texts {
+		if len(c.Match(text)) > 0 {
+			assert.Truef(t, c.MayStart(text[0]), "%q matches, MayStart is false", text)
+		}
+	}
+	assert.False(t, c.MayStart(' '), "no spelling starts with a space")
+	assert.False(t, c.MayStart('('))
+	assert.True(t, c.MayStart('k'))
+	assert.True(t, c.MayStart('K'))
+}
