@@ -1,0 +1,194 @@
+package quantity
+
+// The scanner's word tests as they were before they were made faster:
+// the tests below hold the fast ones to them.
+
+import (
+	"math/big"
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/unitlint/unitlint/lint/judge"
+	"github.com/unitlint/unitlint/lint/units"
+)
+
+func refCurrencyAfter(text []byte, j int) (string, int, bool) {
+	w := refSpaceWidth(text, j)
+	if w == 0 {
+		return "", 0, false
+	}
+	k := j + w
+	if k >= len(text) || !currencyWordStarts[text[k]] {
+		return "", 0, false
+	}
+	for _, c := range currencyWords {
+		if hasPrefix(text[k:], c.written) && (k+len(c.written) >= len(text) || !isWordByte(text[k+len(c.written)])) {
+			return c.code, k + len(c.written), true
+		}
+	}
+	return "", 0, false
+}
+
+func refCurrencyScale(text []byte, j int) (*big.Rat, int) {
+	if j >= len(text) || !scaleStarts[lower(text[j])] {
+		return nil, j
+	}
+	for i, sw := range scaleWords {
+		if !sw.glued || !hasPrefixFold(text[j:], sw.word) {
+			continue
+		}
+		k := j + len(sw.word)
+		if k < len(text) && isWordByte(text[k]) {
+			continue
+		}
+		return scaleValues[i], k
+	}
+	return nil, j
+}
+
+func refScaleWord(s *Scanner, text []byte, j int) (*big.Rat, int) {
+	n := len(text)
+	if j >= n {
+		return nil, j
+	}
+	if !scaleStarts[lower(text[j])] {
+		// not glued: a scale word after a space, or none
+		w := refSpaceWidth(text, j)
+		if w == 0 || j+w >= n || !scaleStarts[lower(text[j+w])] {
+			return nil, j
+		}
+	}
+	for i, sw := range scaleWords {
+		k := j
+		if sw.glued && hasPrefixFold(text[k:], sw.word) {
+			k += len(sw.word)
+		} else if sw.space {
+			w := refSpaceWidth(text, k)
+			if w == 0 || !hasPrefixFold(text[k+w:], sw.word) {
+				continue
+			}
+			k += w + len(sw.word)
+		} else {
+			continue
+		}
+		if k < n && isWordByte(text[k]) {
+			continue
+		}
+		if sw.word == "m" || sw.word == "k" {
+			if !s.scaleBeforeUnitOrNoun(text, k, sw.word == "m") {
+				continue
+			}
+		}
+		return scaleValues[i], k
+	}
+	return nil, j
+}
+
+func refHedgeBefore(text []byte, i int) (judge.Hedge, int, bool) {
+	if i > 0 && text[i-1] == '~' {
+		return judge.HedgeApprox, i - 1, true
+	}
+	// the word before the space: letters, and a final dot ("c.")
+	e := i - spaceWidthBefore(text, i)
+	if e == i || e == 0 {
+		return judge.HedgeNone, i, false
+	}
+	k := e
+	if text[k-1] == '.' {
+		k--
+	}
+	for k > 0 && e-k <= maxHedgeWord && isASCIILetter(text[k-1]) {
+		k--
+	}
+	if e-k > maxHedgeWord || k == e || text[k] == '.' {
+		return judge.HedgeNone, i, false
+	}
+	var buf [maxHedgeWord]byte
+	for j := k; j < e; j++ {
+		buf[j-k] = lower(text[j])
+	}
+	for _, h := range hedgesByLastWord[string(buf[:e-k])] {
+		if k, ok := wordEndingAt(text, i, hedges[h].words); ok {
+			return hedges[h].kind, k, true
+		}
+	}
+	return judge.HedgeNone, i, false
+}
+
+func refSpaceWidth(text []byte, j int) int {
+	// most often one ASCII space and a word
+	if j+1 < len(text) && text[j] == ' ' && isASCIILetter(text[j+1]) {
+		return 1
+	}
+	k := j
+	lineEnds := 0
+	for k < len(text) {
+		switch c := text[k]; {
+		case c == ' ' || c == '\t':
+			k++
+		case c == '\n' || c == '\r':
+			if lineEnds > 0 {
+				return k - j
+			}
+			lineEnds++
+			k++
+			if c == '\r' && k < len(text) && text[k] == '\n' {
+				k++
+			}
+		case c == 0xC2 && k+1 < len(text) && text[k+1] == 0xA0:
+			k += 2
+		case c == 0xE2 && k+2 < len(text) && text[k+1] == 0x80 && (text[k+2] == 0x89 || text[k+2] == 0xAF):
+			k += 3
+		default:
+			return k - j
+		}
+	}
+	return k - j
+}
+
+// TestWordTestsMatchReference holds spaceWidth, scaleWord, currencyScale,
+// currencyAfter and hedgeBefore to the reference versions above at every
+// position of random texts made of the words they look for, spaces of
+// every kind, punctuation and digits.
+func TestWordTestsMatchReference(t *testing.T) {
+	rng := rand.New(rand.NewPCG(13, 14))
+	parts := []string{" ", "  ", "\t", "\n", "\r\n", "\n\n", "\u00a0", "\u2009", "\u202f", "\u2013", "5", "12", ".", ",", "(", ")", "-", "~",
+		"m", "M", "k", "K", "bn", "BN", "tn", "mm", "km", "million", "Million", "billion", "trillion", "thousand", "thousands",
+		"yuan", "euros", "euro", "USD", "US dollars", "Swiss francs", "dollars", "rupee", "yen", "EURO",
+		"more than", "about", "c.", "ca.", "approximately", "up to", "over", "as much as", "some", "estimated", "an estimated",
+		"people", "sq", "ft", "miles", "tall", "the", "é", "x", "per"}
+	s := NewScanner(units.Default())
+	for range 20000 {
+		var b strings.Builder
+		for range 1 + rng.IntN(10) {
+			b.WriteString(parts[rng.IntN(len(parts))])
+		}
+		text := []byte(b.String())
+		for j := 0; j <= len(text); j++ {
+			if got, want := spaceWidth(text, j), refSpaceWidth(text, j); got != want {
+				t.Fatalf("spaceWidth(%q, %d) = %d, want %d", text, j, got, want)
+			}
+			r1, e1 := s.scaleWord(text, j)
+			r2, e2 := refScaleWord(s, text, j)
+			if r1 != r2 || e1 != e2 {
+				t.Fatalf("scaleWord(%q, %d) = %v %d, want %v %d", text, j, r1, e1, r2, e2)
+			}
+			r1, e1 = currencyScale(text, j)
+			r2, e2 = refCurrencyScale(text, j)
+			if r1 != r2 || e1 != e2 {
+				t.Fatalf("currencyScale(%q, %d) = %v %d, want %v %d", text, j, r1, e1, r2, e2)
+			}
+			c1, k1, ok1 := currencyAfter(text, j)
+			c2, k2, ok2 := refCurrencyAfter(text, j)
+			if c1 != c2 || k1 != k2 || ok1 != ok2 {
+				t.Fatalf("currencyAfter(%q, %d) = %q %d %v, want %q %d %v", text, j, c1, k1, ok1, c2, k2, ok2)
+			}
+			h1, hs1, ok1 := hedgeBefore(text, j)
+			h2, hs2, ok2 := refHedgeBefore(text, j)
+			if h1 != h2 || hs1 != hs2 || ok1 != ok2 {
+				t.Fatalf("hedgeBefore(%q, %d) = %v %d %v, want %v %d %v", text, j, h1, hs1, ok1, h2, hs2, ok2)
+			}
+		}
+	}
+}
