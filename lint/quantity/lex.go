@@ -3,6 +3,7 @@ package quantity
 import (
 	"bytes"
 	"math/big"
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -359,6 +360,9 @@ func signBefore(text []byte, i int) (bool, int) {
 	if bytes.HasSuffix(before, []byte("\u2212")) && !wordBefore(before[:len(before)-3]) {
 		return true, i - 3
 	}
+	if i == 0 || !spaceTails[text[i-1]] {
+		return false, i // no space, so no "minus" or "negative", before
+	}
 	if e := i - spaceWidthBefore(text, i); e == i || e == 0 || (lower(text[e-1]) != 's' && lower(text[e-1]) != 'e') {
 		return false, i // no "minus" or "negative" before
 	}
@@ -444,14 +448,6 @@ var currencyWords = [...]struct{ written, code string }{
 	{"Swiss francs", "CHF"},
 }
 
-// currencyWordStarts marks the first bytes of currencyWords.
-var currencyWordStarts = func() (t [256]bool) {
-	for _, c := range currencyWords {
-		t[c.written[0]] = true
-	}
-	return t
-}()
-
 // currencyAfter reads a currency code or name after an amount ending at j:
 // "10bn yuan", "500 euros". ("pounds" is left to the unit catalogue: it is
 // a weight as often as money.)
@@ -461,17 +457,29 @@ func currencyAfter(text []byte, j int) (string, int, bool) {
 		return "", 0, false
 	}
 	k := j + w
-	if k >= len(text) || !currencyWordStarts[text[k]] {
+	if k >= len(text) {
 		return "", 0, false
 	}
-	for i := range currencyWords {
-		c := &currencyWords[i]
-		if c.written[0] == text[k] && hasPrefix(text[k:], c.written) && (k+len(c.written) >= len(text) || !isWordByte(text[k+len(c.written)])) {
+	for m := currencyWordsAt[text[k]]; m != 0; m &= m - 1 {
+		c := &currencyWords[bits.TrailingZeros32(m)]
+		if hasPrefix(text[k:], c.written) && (k+len(c.written) >= len(text) || !isWordByte(text[k+len(c.written)])) {
 			return c.code, k + len(c.written), true
 		}
 	}
 	return "", 0, false
 }
+
+// currencyWordsAt holds, for a byte, a bit per entry of currencyWords that
+// starts with it: the entries to try, in order. (A uint32 holds them all:
+// the constant below does not compile when there are more than 32.)
+const _ = uint(32 - len(currencyWords))
+
+var currencyWordsAt = func() (t [256]uint32) {
+	for i, c := range currencyWords {
+		t[c.written[0]] |= 1 << i
+	}
+	return t
+}()
 
 // currencyScale reads a scale glued to a money amount, where "m" and "k"
 // can only mean million and thousand: "£3m", "$1.5bn", "£10k".
@@ -607,10 +615,12 @@ func (s *Scanner) scaleBeforeUnitOrNoun(text []byte, k int, isM bool) bool {
 	if at >= len(text) || !isASCIILetter(text[at]) {
 		return false
 	}
-	var buf [matchBuf]units.Match
-	for _, m := range s.cat.AppendMatch(buf[:0], text[at:]) {
-		if !m.Spelling.Ambiguous {
-			return true
+	if s.mayUnitAt(text, at) {
+		var buf [matchBuf]units.Match
+		for _, m := range s.cat.AppendMatch(buf[:0], text[at:]) {
+			if !m.Spelling.Ambiguous {
+				return true
+			}
 		}
 	}
 	if !isM {
@@ -742,6 +752,9 @@ func hedgeBefore(text []byte, i int) (judge.Hedge, int, bool) {
 		return judge.HedgeApprox, i - 1, true
 	}
 	// the word before the space: letters, and a final dot ("c.")
+	if i == 0 || !spaceTails[text[i-1]] {
+		return judge.HedgeNone, i, false
+	}
 	e := i - spaceWidthBefore(text, i)
 	if e == i || e == 0 {
 		return judge.HedgeNone, i, false
@@ -839,6 +852,15 @@ func spaceRun(text []byte, j int) int {
 	}
 	return k - j
 }
+
+// spaceTails marks the last bytes of the spaces spaceWidthBefore reads:
+// before any other byte there is no space.
+var spaceTails = func() (t [256]bool) {
+	for _, c := range []byte(" \t\n\r\xa0\x89\xaf") {
+		t[c] = true
+	}
+	return t
+}()
 
 // spaceWidthBefore returns the width of the run of spaces ending at i.
 func spaceWidthBefore(text []byte, i int) int {

@@ -4,6 +4,7 @@ package quantity
 // the tests below hold the fast ones to them.
 
 import (
+	"bytes"
 	"math/big"
 	"math/rand/v2"
 	"strings"
@@ -13,13 +14,21 @@ import (
 	"github.com/unitlint/unitlint/lint/units"
 )
 
+// refCurrencyWordStarts marks the first bytes of currencyWords.
+var refCurrencyWordStarts = func() (t [256]bool) {
+	for _, c := range currencyWords {
+		t[c.written[0]] = true
+	}
+	return t
+}()
+
 func refCurrencyAfter(text []byte, j int) (string, int, bool) {
 	w := refSpaceWidth(text, j)
 	if w == 0 {
 		return "", 0, false
 	}
 	k := j + w
-	if k >= len(text) || !currencyWordStarts[text[k]] {
+	if k >= len(text) || !refCurrencyWordStarts[text[k]] {
 		return "", 0, false
 	}
 	for _, c := range currencyWords {
@@ -147,6 +156,25 @@ func refSpaceWidth(text []byte, j int) int {
 	return k - j
 }
 
+func refSignBefore(text []byte, i int) (bool, int) {
+	before := text[:i]
+	if len(before) > 0 && before[len(before)-1] == '-' && !wordBefore(before[:len(before)-1]) {
+		return true, i - 1
+	}
+	if bytes.HasSuffix(before, []byte("\u2212")) && !wordBefore(before[:len(before)-3]) {
+		return true, i - 3
+	}
+	if e := i - spaceWidthBefore(text, i); e == i || e == 0 || (lower(text[e-1]) != 's' && lower(text[e-1]) != 'e') {
+		return false, i // no "minus" or "negative" before
+	}
+	for _, w := range [...]string{"minus", "negative"} {
+		if k, ok := wordEndingAt(text, i, w); ok {
+			return true, k
+		}
+	}
+	return false, i
+}
+
 // TestWordTestsMatchReference holds spaceWidth, scaleWord, currencyScale,
 // currencyAfter and hedgeBefore to the reference versions above at every
 // position of random texts made of the words they look for, spaces of
@@ -157,7 +185,7 @@ func TestWordTestsMatchReference(t *testing.T) {
 		"m", "M", "k", "K", "bn", "BN", "tn", "mm", "km", "million", "Million", "billion", "trillion", "thousand", "thousands",
 		"yuan", "euros", "euro", "USD", "US dollars", "Swiss francs", "dollars", "rupee", "yen", "EURO",
 		"more than", "about", "c.", "ca.", "approximately", "up to", "over", "as much as", "some", "estimated", "an estimated",
-		"people", "sq", "ft", "miles", "tall", "the", "é", "x", "per"}
+		"people", "sq", "ft", "miles", "tall", "the", "é", "x", "per", "minus", "negative", "Minus", "\u2212", "ones", "ee"}
 	s := NewScanner(units.Default())
 	for range 20000 {
 		var b strings.Builder
@@ -183,6 +211,11 @@ func TestWordTestsMatchReference(t *testing.T) {
 			c2, k2, ok2 := refCurrencyAfter(text, j)
 			if c1 != c2 || k1 != k2 || ok1 != ok2 {
 				t.Fatalf("currencyAfter(%q, %d) = %q %d %v, want %q %d %v", text, j, c1, k1, ok1, c2, k2, ok2)
+			}
+			n1, ns1 := signBefore(text, j)
+			n2, ns2 := refSignBefore(text, j)
+			if n1 != n2 || ns1 != ns2 {
+				t.Fatalf("signBefore(%q, %d) = %v %d, want %v %d", text, j, n1, ns1, n2, ns2)
 			}
 			h1, hs1, ok1 := hedgeBefore(text, j)
 			h2, hs2, ok2 := refHedgeBefore(text, j)

@@ -347,13 +347,13 @@ func (s *Scanner) unitAfter(text []byte, j int, num *number) (unitMatch, int, in
 	if j >= n {
 		return unitMatch{}, 0, 0, false, false
 	}
-	if s.cat.MayStart(text[j]) {
+	if s.mayUnitAt(text, j) {
 		if u, ok := s.unitAt(text, j, 0, num); ok {
 			return u, u.start, u.end, false, true
 		}
 	}
 	if text[j] == '-' {
-		if j+1 < n && isASCIILetter(text[j+1]) {
+		if j+1 < n && isASCIILetter(text[j+1]) && s.mayUnitAt(text, j+1) {
 			if u, ok := s.unitAt(text, j+1, '-', num); ok {
 				return u, u.start, u.end, true, true
 			}
@@ -365,7 +365,7 @@ func (s *Scanner) unitAfter(text []byte, j int, num *number) (unitMatch, int, in
 		return unitMatch{}, 0, 0, false, false
 	}
 	at := j + w
-	if at < n && s.cat.MayStart(text[at]) {
+	if s.mayUnitAt(text, at) {
 		if u, ok := s.unitAt(text, at, ' ', num); ok {
 			return u, u.start, u.end, false, true
 		}
@@ -378,7 +378,7 @@ func (s *Scanner) unitAfter(text []byte, j int, num *number) (unitMatch, int, in
 		for e < n && isASCIILetter(text[e]) {
 			e++
 		}
-		if e == k || isPer(text[k:e]) {
+		if e == k || e-k == 3 && isPer(text[k:e]) {
 			break
 		}
 		w := spaceWidth(text, e)
@@ -397,6 +397,16 @@ func (s *Scanner) unitAfter(text []byte, j int, num *number) (unitMatch, int, in
 		}
 	}
 	return unitMatch{}, 0, 0, false, false
+}
+
+// mayUnitAt reports whether a unit spelling may start at at: false
+// when the catalogue tells from the first two bytes (or the last byte)
+// that none does, and unitAt would find nothing.
+func (s *Scanner) mayUnitAt(text []byte, at int) bool {
+	if at+1 < len(text) {
+		return s.cat.MayStartPair(text[at], text[at+1])
+	}
+	return at < len(text) && s.cat.MayStart(text[at])
 }
 
 // unitAt returns the longest unit spelling at at that the scanner accepts
@@ -497,6 +507,9 @@ var compounds = [...]struct {
 // compoundMinor returns the ID of the minor unit of a compound whose major
 // unit is u ("in" for "ft"), or "" when u is the major unit of none.
 func compoundMinor(u *units.Unit) string {
+	if len(u.ID) != 2 {
+		return "" // (every major unit's ID has two letters)
+	}
 	for _, c := range compounds {
 		if c.major == u.ID {
 			return c.minor

@@ -280,6 +280,38 @@ func (t *trie) mayStart(b byte) bool {
 	}
 }
 
+// mayStartPair reports whether a spelling may match a text that starts
+// with the bytes b0 and b1: false is exact, true may still find no match.
+func (t *trie) mayStartPair(b0, b1 byte) bool {
+	id0 := t.byteID[b0]
+	if id0 == symComplex {
+		return t.mayStart(b0)
+	}
+	root := &t.nodes[0]
+	if root.kids&(1<<id0) == 0 {
+		return false
+	}
+	nd := &t.nodes[int(root.first)+bits.OnesCount64(root.kids&(1<<id0-1))]
+	for _, tm := range t.terms[nd.termLo:nd.termHi] {
+		if !tm.boundary || b1 >= utf8.RuneSelf || !isWordASCII(b1) {
+			return true // a spelling of one symbol may end here
+		}
+	}
+	switch id1 := t.byteID[b1]; id1 {
+	case 0:
+		return false
+	case symComplex:
+		return true
+	default:
+		return nd.kids&(1<<id1) != 0
+	}
+}
+
+// isWordASCII reports whether the ASCII byte b is a letter or a digit.
+func isWordASCII(b byte) bool {
+	return 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || '0' <= b && b <= '9'
+}
+
 // appendMatches walks text down the trie and appends a Match for every
 // spelling that ends on the way, longest first.
 func (t *trie) appendMatches(dst []Match, text []byte, sps []Spelling, pats []pattern) []Match {
