@@ -171,8 +171,11 @@ const maxSyms = 63
 type tnode struct {
 	kids   uint64 // bit k: a child for the symbol numbered k
 	first  int32  // index of the first child
-	termLo uint16 // the spellings that end here: terms[termLo:termHi]
-	termHi uint16
+	termLo uint16 // the spellings that end here: terms[termLo:termLo+nterms]
+	nterms uint8
+	// wordEnd: every spelling that ends here ends in a letter or digit,
+	// and needs a word boundary after it
+	wordEnd bool
 }
 
 // tterm is a spelling that ends at a node, with what Match checks of it.
@@ -248,16 +251,26 @@ func buildTrie(pats []pattern) trie {
 			tn.kids |= 1 << t.symID[sym]
 			order = append(order, n.children[sym])
 		}
+		if len(n.terms) > math.MaxUint8 {
+			panic("units: too many spellings of the same symbols")
+		}
 		tn.termLo = uint16(len(t.terms)) //nolint:gosec // checked above
+		tn.nterms = uint8(len(n.terms))  //nolint:gosec // checked above
+		tn.wordEnd = len(n.terms) > 0
 		// Matches are collected shortest first and reversed at the end;
 		// storing a node's spellings in reverse keeps ties in catalogue order.
 		for _, s := range slices.Backward(n.terms) {
 			t.terms = append(t.terms, tterm{spelling: uint16(s), boundary: pats[s].boundary, cs: pats[s].cs}) //nolint:gosec // checked above
+			tn.wordEnd = tn.wordEnd && pats[s].boundary
 		}
-		tn.termHi = uint16(len(t.terms)) //nolint:gosec // checked above
 		t.nodes = append(t.nodes, tn)
 	}
 	return t
+}
+
+// termsOf returns the spellings that end at nd.
+func (t *trie) termsOf(nd *tnode) []tterm {
+	return t.terms[nd.termLo : int(nd.termLo)+int(nd.nterms)]
 }
 
 // mayStart reports whether a spelling may start at a text beginning with
@@ -292,7 +305,7 @@ func (t *trie) mayStartPair(b0, b1 byte) bool {
 		return false
 	}
 	nd := &t.nodes[int(root.first)+bits.OnesCount64(root.kids&(1<<id0-1))]
-	for _, tm := range t.terms[nd.termLo:nd.termHi] {
+	for _, tm := range t.termsOf(nd) {
 		if !tm.boundary || b1 >= utf8.RuneSelf || !isWordASCII(b1) {
 			return true // a spelling of one symbol may end here
 		}
@@ -320,9 +333,11 @@ func (t *trie) appendMatches(dst []Match, text []byte, sps []Spelling, pats []pa
 	i := 0
 	for {
 		nd := &t.nodes[cur]
-		if nd.termLo < nd.termHi {
+		// (spellings that need a word boundary cannot end before an ASCII
+		// letter or digit: the usual case on the way down a word)
+		if nd.nterms > 0 && (!nd.wordEnd || i >= len(text) || !isWordASCII(text[i])) {
 			known, ok := false, false
-			for _, tm := range t.terms[nd.termLo:nd.termHi] {
+			for _, tm := range t.termsOf(nd) {
 				if tm.boundary {
 					if !known {
 						ok, known = atBoundary(text, i), true
