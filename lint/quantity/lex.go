@@ -579,12 +579,10 @@ func (s *Scanner) scaleWord(text []byte, j int) (*big.Rat, int) {
 	}
 	at := j + w
 	c := lower(text[at])
-	if !scaleStarts[c] {
-		return nil, j
-	}
-	for i := range scaleWords {
+	for m := spacedScales[c]; m != 0; m &= m - 1 {
+		i := bits.TrailingZeros8(m)
 		sw := &scaleWords[i]
-		if !sw.space || sw.word[0] != c || !hasPrefixFold(text[at:], sw.word) {
+		if !hasPrefixFold(text[at:], sw.word) {
 			continue
 		}
 		if k := at + len(sw.word); k >= n || !isWordByte(text[k]) {
@@ -593,6 +591,21 @@ func (s *Scanner) scaleWord(text []byte, j int) (*big.Rat, int) {
 	}
 	return nil, j
 }
+
+// spacedScales holds, for a lower-case letter, a bit per entry of
+// scaleWords that may follow a space and starts with it, in order. (A
+// uint8 holds them all: the constant below does not compile when there
+// are more than eight.)
+const _ = uint(8 - len(scaleWords))
+
+var spacedScales = func() (t [256]uint8) {
+	for i, sw := range scaleWords {
+		if sw.space {
+			t[sw.word[0]] |= 1 << i
+		}
+	}
+	return t
+}()
 
 // measureWords follow a length in metres: "5m tall", "2.5m high".
 var measureWords = [...]string{
@@ -634,13 +647,17 @@ func (s *Scanner) scaleBeforeUnitOrNoun(text []byte, k int, isM bool) bool {
 	if word[0] >= 'A' && word[0] <= 'Z' {
 		return false
 	}
-	for _, mw := range measureWords {
-		if string(word) == mw {
-			return false
-		}
-	}
-	return true
+	return !isMeasureWord[string(word)]
 }
+
+// isMeasureWord holds measureWords.
+var isMeasureWord = func() map[string]bool {
+	m := make(map[string]bool, len(measureWords))
+	for _, w := range measureWords {
+		m[w] = true
+	}
+	return m
+}()
 
 // bareDegrees reads "degrees" or "degree" (or "-degree") after a number
 // that no unit followed: a temperature whose scale the pair decides.
