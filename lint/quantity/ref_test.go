@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
+
 	"github.com/unitlint/unitlint/lint/judge"
 	"github.com/unitlint/unitlint/lint/units"
 )
@@ -223,5 +225,57 @@ func TestWordTestsMatchReference(t *testing.T) {
 				t.Fatalf("hedgeBefore(%q, %d) = %v %d %v, want %v %d %v", text, j, h1, hs1, ok1, h2, hs2, ok2)
 			}
 		}
+	}
+}
+
+// TestFollowTests holds the quick tests of what follows a number to the
+// readers they stand in for: where a test says no, the reader finds
+// nothing, at every position of random texts.
+func TestFollowTests(t *testing.T) {
+	rng := rand.New(rand.NewPCG(15, 16))
+	parts := []string{" ", "  ", "\t", "\n", "\u00a0", "\u2009", "\u202f", "\u2013", "-", "5", "12", ".", ",", ")",
+		"m", "M", "k", "K", "bn", "tn", "km", "million", "billion", "thousand", "trillion", "Billion",
+		"yuan", "euros", "USD", "US dollars", "Swiss francs", "dollars", "to", "by", "and", "To", "between",
+		"people", "sq", "miles", "the", "é", "x", "(", "degrees"}
+	s := NewScanner(units.Default())
+	saidNo := [4]int{}
+	for range 20000 {
+		var b strings.Builder
+		for range 1 + rng.IntN(8) {
+			b.WriteString(parts[rng.IntN(len(parts))])
+		}
+		text := []byte(b.String())
+		for j := 0; j <= len(text); j++ {
+			f := followAt(text, j)
+			if !f.mayScale() {
+				saidNo[0]++
+				if r, _ := s.scaleWord(text, j); r != nil {
+					t.Fatalf("mayScale(%q, %d) is false, scaleWord finds %v", text, j, r)
+				}
+			}
+			if !f.mayGluedScale() {
+				saidNo[1]++
+				if r, _ := currencyScale(text, j); r != nil {
+					t.Fatalf("mayGluedScale(%q, %d) is false, currencyScale finds %v", text, j, r)
+				}
+			}
+			if !f.mayCurrency() {
+				saidNo[2]++
+				if _, _, ok := currencyAfter(text, j); ok {
+					t.Fatalf("mayCurrency(%q, %d) is false, currencyAfter finds one", text, j)
+				}
+			}
+			if !f.mayRange() {
+				saidNo[3]++
+				for start := 0; start <= j; start++ {
+					if _, _, ok := rangeJoin(text, j, start); ok {
+						t.Fatalf("mayRange(%q, %d) is false, rangeJoin finds one", text, j)
+					}
+				}
+			}
+		}
+	}
+	for i, n := range saidNo {
+		assert.Positive(t, n, "test %d never said no", i)
 	}
 }

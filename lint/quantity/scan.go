@@ -155,6 +155,46 @@ var followStarts = func() (t [256]bool) {
 // what makes it a quantity: a unit, a scale, a currency, a range.
 func (s *Scanner) mayFollow(c byte) bool { return followStarts[c] || s.cat.MayStart(c) }
 
+// follow is what comes after a number's digits (or its scale word) at
+// j: the byte there, the width of the spaces there and the byte after
+// them. Its tests tell, from a table lookup or two, that scaleWord,
+// currencyScale, currencyAfter or rangeJoin would find nothing at j, so
+// that numeric calls none of them after most numbers.
+type follow struct {
+	c    byte // text[j], 0 at the end of the text
+	w    int  // spaceWidth(text, j)
+	next byte // the byte after the spaces, 0 when there are none
+}
+
+// followAt reads what follows at j.
+func followAt(text []byte, j int) follow {
+	var f follow
+	if j < len(text) {
+		f.c = text[j]
+	}
+	f.w = spaceWidth(text, j)
+	if f.w > 0 && j+f.w < len(text) {
+		f.next = text[j+f.w]
+	}
+	return f
+}
+
+// mayScale reports whether scaleWord may find a scale word.
+func (f follow) mayScale() bool {
+	return scaleStarts[lower(f.c)] || f.w > 0 && spacedScales[lower(f.next)] != 0
+}
+
+// mayGluedScale reports whether currencyScale may find a scale word.
+func (f follow) mayGluedScale() bool { return gluedScales[lower(f.c)] != 0 }
+
+// mayCurrency reports whether currencyAfter may find a currency.
+func (f follow) mayCurrency() bool { return f.w > 0 && currencyWordsAt[f.next] != 0 }
+
+// mayRange reports whether rangeJoin may find what joins a range.
+func (f follow) mayRange() bool {
+	return f.c == '-' || f.c == 0xE2 || f.w > 0 && rangeWordStarts[f.next]
+}
+
 // numeric reads a quantity starting with a digit, a leading dot or a
 // fraction glyph at i. It returns the end of what it consumed (at least
 // the number token) and whether a quantity was found.
@@ -186,8 +226,13 @@ func (s *Scanner) numeric(text []byte, i int, sc *scratch) (Quantity, int, bool)
 	if text[j] == '%' {
 		return Quantity{}, j + 1, false
 	}
-	scale, scaleEnd := s.scaleWord(text, j)
-	if scale == nil {
+	f := followAt(text, j)
+	var scale *big.Rat
+	scaleEnd := j
+	if f.mayScale() {
+		scale, scaleEnd = s.scaleWord(text, j)
+	}
+	if scale == nil && f.mayGluedScale() {
 		scale, scaleEnd = currencyScale(text, j)
 		if scale != nil {
 			if _, _, ok := currencyAfter(text, scaleEnd); !ok {
@@ -198,34 +243,39 @@ func (s *Scanner) numeric(text []byte, i int, sc *scratch) (Quantity, int, bool)
 	if scale != nil {
 		first.scale = scale
 		j = scaleEnd
+		f = followAt(text, j)
 	}
 	// "10bn yuan", "500 euros", "5m USD"
-	if code, end, ok := currencyAfter(text, j); ok {
-		first.resolve(text, sc)
-		q := Quantity{Kind: Currency, Start: start, End: end, Symbol: code}
-		q.Numbers = sc.numberTexts(&first)
-		q.Amounts = sc.amounts.take(first.amount())
-		s.finish(text, &q)
-		return q, end, true
+	if f.mayCurrency() {
+		if code, end, ok := currencyAfter(text, j); ok {
+			first.resolve(text, sc)
+			q := Quantity{Kind: Currency, Start: start, End: end, Symbol: code}
+			q.Numbers = sc.numberTexts(&first)
+			q.Amounts = sc.amounts.take(first.amount())
+			s.finish(text, &q)
+			return q, end, true
+		}
 	}
 	// range or dimensions: "5-10km", "5 to 10 miles", "between 5 and 10", "12 by 16 feet"
-	if k, dims, joined := rangeJoin(text, j, start); joined {
-		var second number
-		if end2, ok := s.rangeEnd(text, k, sc, &second); ok {
-			// (resolved before the unit is read: a glued glyph makes the
-			// second number spelled, and ambiguousOK asks)
-			first.resolve(text, sc)
-			second.resolve(text, sc)
-			u, uStart, uEnd, hyph, ok := s.unitAfter(text, end2, &second)
-			if !ok {
-				return Quantity{}, end2, false
+	if f.mayRange() {
+		if k, dims, joined := rangeJoin(text, j, start); joined {
+			var second number
+			if end2, ok := s.rangeEnd(text, k, sc, &second); ok {
+				// (resolved before the unit is read: a glued glyph makes the
+				// second number spelled, and ambiguousOK asks)
+				first.resolve(text, sc)
+				second.resolve(text, sc)
+				u, uStart, uEnd, hyph, ok := s.unitAfter(text, end2, &second)
+				if !ok {
+					return Quantity{}, end2, false
+				}
+				q := Quantity{Kind: Measure, Start: start, Range: !dims, Dimensions: dims, End: uEnd}
+				q.setUnit(u, uStart, uEnd, hyph)
+				q.Numbers = sc.numberTexts(&first, &second)
+				q.Amounts = sc.amounts.take(first.amount(), second.amount())
+				s.finish(text, &q)
+				return q, q.End, true
 			}
-			q := Quantity{Kind: Measure, Start: start, Range: !dims, Dimensions: dims, End: uEnd}
-			q.setUnit(u, uStart, uEnd, hyph)
-			q.Numbers = sc.numberTexts(&first, &second)
-			q.Amounts = sc.amounts.take(first.amount(), second.amount())
-			s.finish(text, &q)
-			return q, q.End, true
 		}
 	}
 	u, uStart, uEnd, hyph, ok := s.unitAfter(text, j, &first)
