@@ -37,34 +37,55 @@ func TestLexNumberMatchesParse(t *testing.T) {
 		s := NewScannerLocale(cat, loc)
 		var sc scratch
 		for range 20000 {
-			text := randomNumberText(rng)
-			for i := range text {
-				var num number
-				end, ok := s.lexNumber(text, i, &sc, &num)
-				if !ok {
-					continue
-				}
-				if end != num.end {
-					t.Fatalf("%q at %d: end %d, number's end %d", text, i, end, num.end)
-				}
-				spelled := num.spelled
-				num.resolve(text, &sc)
-				if num.written != string(text[num.start:num.end]) {
-					t.Fatalf("%q at %d: written %q", text, i, num.written)
-				}
-				if spelled {
-					continue // a glyph alone ("½")
-				}
-				want, err := numeral.ParseLocale(string(text[num.start:num.digitsEnd]), loc)
-				if err != nil {
-					want = numeral.Number{Value: new(big.Rat)}
-				}
-				got := num.n
-				if got.Value.Cmp(want.Value) != 0 || got.Decimals != want.Decimals || got.TrailingZeros != want.TrailingZeros ||
-					got.Sig != want.Sig || got.Style != want.Style {
-					t.Fatalf("%q at %d (locale %d): lexNumber read %+v, ParseLocale %+v", text, i, loc, got, want)
-				}
-			}
+			checkLexNumber(t, s, &sc, randomNumberText(rng))
+		}
+	}
+}
+
+// FuzzLexNumber is TestLexNumberMatchesParse on any bytes.
+func FuzzLexNumber(f *testing.F) {
+	for _, s := range []string{"1,000.5", "1.000,5", "12 500", "0.0", ".5", "1½", "007", "1\u00a0000", strings.Repeat("9", 30)} {
+		f.Add([]byte(s))
+	}
+	cat := units.Default()
+	scanners := []*Scanner{NewScannerLocale(cat, numeral.English), NewScannerLocale(cat, numeral.European)}
+	f.Fuzz(func(t *testing.T, text []byte) {
+		for _, s := range scanners {
+			var sc scratch
+			checkLexNumber(t, s, &sc, text)
+		}
+	})
+}
+
+// checkLexNumber holds lexNumber to numeral.ParseLocale at every position
+// of text.
+func checkLexNumber(t *testing.T, s *Scanner, sc *scratch, text []byte) {
+	t.Helper()
+	for i := range text {
+		var num number
+		end, ok := s.lexNumber(text, i, sc, &num)
+		if !ok {
+			continue
+		}
+		if end != num.end {
+			t.Fatalf("%q at %d: end %d, number's end %d", text, i, end, num.end)
+		}
+		spelled := num.spelled
+		num.resolve(text, sc)
+		if num.written != string(text[num.start:num.end]) {
+			t.Fatalf("%q at %d: written %q", text, i, num.written)
+		}
+		if spelled {
+			continue // a glyph alone ("½")
+		}
+		want, err := numeral.ParseLocale(string(text[num.start:num.digitsEnd]), s.locale)
+		if err != nil {
+			want = numeral.Number{Value: new(big.Rat)}
+		}
+		got := num.n
+		if got.Value.Cmp(want.Value) != 0 || got.Decimals != want.Decimals || got.TrailingZeros != want.TrailingZeros ||
+			got.Sig != want.Sig || got.Style != want.Style {
+			t.Fatalf("%q at %d (locale %d): lexNumber read %+v, ParseLocale %+v", text, i, s.locale, got, want)
 		}
 	}
 }
