@@ -279,3 +279,35 @@ func TestFollowTests(t *testing.T) {
 		assert.Positive(t, n, "test %d never said no", i)
 	}
 }
+
+// TestAfterLowerWord holds afterLowerWord to the look-behinds it stands in
+// for, at every position of random texts.
+func TestAfterLowerWord(t *testing.T) {
+	rng := rand.New(rand.NewPCG(17, 18))
+	parts := []string{" ", "  ", "\u00a0", "-", "\u2212", "5", "(", "$", "£", "C$", "USD ", "usd ", "minus ", "negative ", "Minus ",
+		"some ", "the ", "was ", "A", "a", "x", "é", "_", "/", "F-", "COVID-"}
+	said := 0
+	for range 20000 {
+		var b strings.Builder
+		for range 1 + rng.IntN(6) {
+			b.WriteString(parts[rng.IntN(len(parts))])
+		}
+		text := []byte(b.String() + "12")
+		for i := 0; i <= len(text); i++ {
+			if !afterLowerWord(text, i) {
+				continue
+			}
+			said++
+			if prevIsIdentifier(text, i) {
+				t.Fatalf("afterLowerWord(%q, %d), and prevIsIdentifier", text, i)
+			}
+			if _, _, ok := currencyBefore(text, i); ok {
+				t.Fatalf("afterLowerWord(%q, %d), and currencyBefore", text, i)
+			}
+			if neg, _ := signBefore(text, i); neg && text[i-2] != 's' && text[i-2] != 'e' {
+				t.Fatalf("afterLowerWord(%q, %d) after %q, and signBefore", text, i, text[i-2])
+			}
+		}
+	}
+	assert.Positive(t, said)
+}

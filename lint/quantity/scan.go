@@ -195,12 +195,24 @@ func (f follow) mayRange() bool {
 	return f.c == '-' || f.c == 0xE2 || f.w > 0 && rangeWordStarts[f.next]
 }
 
+// afterLowerWord reports whether the number at i follows one ASCII space
+// after a lower-case ASCII letter: then prevIsIdentifier and
+// currencyBefore are false, and signBefore is unless the letter is "s" or
+// "e" ("minus", "negative").
+func afterLowerWord(text []byte, i int) bool {
+	return i >= 2 && i <= len(text) && text[i-1] == ' ' && text[i-2]-'a' < 26
+}
+
 // numeric reads a quantity starting with a digit, a leading dot or a
 // fraction glyph at i. It returns the end of what it consumed (at least
 // the number token) and whether a quantity was found.
 func (s *Scanner) numeric(text []byte, i int, sc *scratch) (Quantity, int, bool) {
 	// a number glued to a letter or to "letter-" is an identifier: A1, F-35, COVID-19
-	if prevIsIdentifier(text, i) {
+	// after a space after a lower-case letter (the usual case) a number
+	// is part of no identifier and has no currency code before it (a code
+	// ends in a capital), and a sign only after "minus" or "negative"
+	afterWord := afterLowerWord(text, i)
+	if !afterWord && prevIsIdentifier(text, i) {
 		return Quantity{}, skipNumberToken(text, i), false
 	}
 	var first number
@@ -209,13 +221,17 @@ func (s *Scanner) numeric(text []byte, i int, sc *scratch) (Quantity, int, bool)
 		return Quantity{}, skipNumberToken(text, i), false
 	}
 	start := i
-	if neg, signStart := signBefore(text, i); neg {
-		start = signStart
-		first.neg = true
-		first.sign = sc.text.of(text[signStart:i])
+	if !afterWord || text[i-2] == 's' || text[i-2] == 'e' {
+		if neg, signStart := signBefore(text, i); neg {
+			start = signStart
+			first.neg = true
+			first.sign = sc.text.of(text[signStart:i])
+		}
 	}
-	if sym, code, ok := currencyBefore(text, start); ok {
-		return s.currency(text, start-len(sym), &first, numEnd, code, sc)
+	if !afterWord || start != i {
+		if sym, code, ok := currencyBefore(text, start); ok {
+			return s.currency(text, start-len(sym), &first, numEnd, code, sc)
+		}
 	}
 	j := numEnd
 	// most stray numbers ("(42)", "in 2019.") end here
