@@ -55,6 +55,14 @@ func (a *Arena) Frac(num, den int64) *big.Rat {
 	return r
 }
 
+// Decimal returns m / 10^decimals (0 ≤ decimals ≤ 18) in lowest terms:
+// the value of a number whose digits, marks dropped, read m, with
+// decimals of them after the decimal mark. It is what ParseLocale gives as
+// the Value of such a number.
+func (a *Arena) Decimal(m int64, decimals int) *big.Rat {
+	return decimalRat(m, decimals, a)
+}
+
 // abs64 returns |x| for x > math.MinInt64.
 func abs64(x int64) int64 {
 	if x < 0 {

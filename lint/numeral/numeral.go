@@ -276,17 +276,62 @@ func (n Number) TakeAmount(scale *big.Rat) Amount {
 	coarse := sharedPow10(n.TrailingZeros - n.Decimals)
 	v := n.Value
 	if scale != nil {
-		v.Mul(v, scale)
 		if e, ok := powerOfTen(scale); ok {
 			// "million", "bn", "k": the place values stay shared
+			mulPow10(v, e)
 			fine = sharedPow10(e - n.Decimals)
 			coarse = sharedPow10(e + n.TrailingZeros - n.Decimals)
 		} else {
+			v.Mul(v, scale)
 			fine = new(big.Rat).Mul(fine, scale)
 			coarse = new(big.Rat).Mul(coarse, scale)
 		}
 	}
 	return Amount{Value: v, Fine: fine, Coarse: coarse, Sig: n.Sig}
+}
+
+// mulPow10 multiplies v by 10^e (0 ≤ e ≤ 18) in place. When v's
+// numerator and denominator and the product fit in an int64, it works in
+// int64 arithmetic and writes the result into v's own words (a value cut
+// from an Arena allocates nothing); otherwise it multiplies as big.Rat
+// does, with a GCD and new words.
+func mulPow10(v *big.Rat, e int) {
+	num := v.Num() // a reference to v's numerator
+	if a, den, ok := int64Parts(v); ok {
+		hi, lo := bits.Mul64(uint64(abs64(a)), uint64(smallPow10[e])) //nolint:gosec // both not negative
+		if hi == 0 && lo <= math.MaxInt64 {
+			p := int64(lo)
+			if a < 0 {
+				p = -p
+			}
+			p, b := lowestTerms(p, den)
+			num.SetInt64(p)
+			if b != den {
+				// the denominator only shrinks, so it was above 1 and
+				// stored: Denom is a reference to it, set in place
+				v.Denom().SetInt64(b)
+			}
+			return
+		}
+	}
+	v.Mul(v, sharedPow10(e))
+}
+
+// int64Parts returns v's numerator and denominator when both fit in an
+// int64 (and the numerator is not math.MinInt64).
+func int64Parts(v *big.Rat) (num, den int64, ok bool) {
+	n := v.Num()
+	if !n.IsInt64() || n.Int64() == math.MinInt64 {
+		return 0, 0, false
+	}
+	if v.IsInt() {
+		return n.Int64(), 1, true // (Denom of an integer may be a new Int)
+	}
+	d := v.Denom()
+	if !d.IsInt64() {
+		return 0, 0, false
+	}
+	return n.Int64(), d.Int64(), true
 }
 
 // powersOfTen holds 10^-18 ... 10^18, read-only: sharedPow10 hands them

@@ -19,5 +19,6 @@ func TestCompoundsAgreeWithTheCatalogue(t *testing.T) {
 			assert.Equal(t, big.NewRat(c.per, 1).String(), got.String(), "%s in %s", c.major, c.minor)
 			assert.Equal(t, got.String(), compoundPer[i].String())
 		}
+		assert.Len(t, c.major, 2, "compoundMinor skips units whose IDs are not two letters long")
 	}
 }

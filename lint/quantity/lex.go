@@ -3,6 +3,7 @@ package quantity
 import (
 	"bytes"
 	"math/big"
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -12,65 +13,66 @@ import (
 	"github.com/unitlint/unitlint/lint/units"
 )
 
-// number is one written number while a quantity is being read. Digits
-// are parsed into a rational only when the number turns out to be part of
-// a quantity: most numbers in copy (years, ages, counts) never are.
+// number is one written number while a quantity is being read. lexNumber
+// reads the digits' value into an int64 (pending); the rational value and
+// the written text are made by resolve only when the number turns out to
+// be part of a quantity: most numbers in copy (years, ages, counts) never
+// are.
 type number struct {
 	n          numeral.Number
-	raw        []byte         // the digits as written, parsed on demand
-	locale     numeral.Locale // how raw is written
-	arena      *numeral.Arena // where raw's value is cut from
-	glued      *fraction      // a fraction glyph glued to the digits ("1½")
 	start, end int
 	scale      *big.Rat
 	neg        bool
 	sign       string // the sign as written before the number, when neg
 	spelled    bool
 	spelledAmt numeral.Amount
+	locale     numeral.Locale
 	lastDigit  byte // last integer digit, for ordinals
 	tensDigit  byte
 	written    string
 	taken      bool // amount has handed out the value
+
+	// set by lexNumber and used by resolve:
+	pending   bool  // the value and the written text are still to be made
+	long      bool  // more than 18 digits: resolve parses the text
+	glyph     byte  // the second byte of a fraction glyph glued to the digits ("1½"), or 0
+	mant      int64 // the digits, marks dropped (when not long)
+	digitsEnd int   // the end of the digits, before a glued glyph
 }
 
-// resolve parses raw digits; a number the lexer accepted always parses,
-// and one that does not (impossible) is read as zero.
-func (n *number) resolve() {
-	if n.raw == nil {
+// resolve makes the value and the written text of a number lexNumber
+// read. It does nothing for a number made otherwise or resolved before.
+func (n *number) resolve(text []byte, sc *scratch) {
+	if !n.pending {
 		return
 	}
-	raw := n.raw
-	n.raw = nil
-	written := string(raw)
-	nm, err := n.arena.ParseLocale(written, n.locale)
-	if err != nil {
-		nm = numeral.Number{Value: new(big.Rat)}
+	n.pending = false
+	if n.long {
+		// a number the lexer accepted always parses; one that does not
+		// (impossible) is read as zero
+		nm, err := sc.arena.ParseLocale(string(text[n.start:n.digitsEnd]), n.locale)
+		if err != nil {
+			nm = numeral.Number{Value: new(big.Rat)}
+		}
+		n.n = nm
+	} else {
+		n.n.Value = sc.arena.Decimal(n.mant, n.n.Decimals)
 	}
-	n.n = nm
-	n.written = written
-	if n.glued != nil {
-		v := new(big.Rat).Add(nm.Value, n.glued.value)
+	n.written = sc.text.of(text[n.start:n.end]) // with a glued glyph as written
+	if n.glyph != 0 {
+		f, _ := fractionAt(text, n.digitsEnd)
+		v := new(big.Rat).Add(n.n.Value, f.value)
 		n.spelled = true
-		n.spelledAmt = numeral.TakeExact(v, n.glued.fine)
-		n.written += glyphOf(n.glued)
+		n.spelledAmt = numeral.TakeExact(v, f.fine)
 	}
-}
-
-// glyphOf writes a fraction back as its glyph.
-func glyphOf(f *fraction) string {
-	switch {
-	case f.value.Cmp(big.NewRat(1, 2)) == 0:
-		return "½"
-	case f.value.Cmp(big.NewRat(1, 4)) == 0:
-		return "¼"
-	}
-	return "¾"
 }
 
 // amount returns the number's amount, scale and sign applied. The amount
 // takes the number's value as its own: it is called once per number.
 func (n *number) amount() numeral.Amount {
-	n.resolve()
+	if n.pending {
+		panic("quantity: the amount of a number not resolved")
+	}
 	if n.taken {
 		panic("quantity: a number's amount taken twice")
 	}
@@ -91,8 +93,17 @@ func (n *number) amount() numeral.Amount {
 
 // text returns the number as a judge.NumberText.
 func (n *number) text() judge.NumberText {
-	n.resolve()
-	nt := judge.NumberText{Start: n.start, End: n.end, Text: n.written, Style: n.n.Style, Scale: n.scale, Spelled: n.spelled,
+	var nt judge.NumberText
+	n.setText(&nt)
+	return nt
+}
+
+// setText writes the number into nt, a judge.NumberText in its slab.
+func (n *number) setText(nt *judge.NumberText) {
+	if n.pending {
+		panic("quantity: the text of a number not resolved")
+	}
+	*nt = judge.NumberText{Start: n.start, End: n.end, Text: n.written, Style: n.n.Style, Scale: n.scale, Spelled: n.spelled,
 		Sign: n.sign, SignStart: n.start}
 	if n.spelled && n.locale == numeral.European {
 		// a fix writes a spelled number in digits, with the copy's mark
@@ -101,7 +112,6 @@ func (n *number) text() judge.NumberText {
 	if n.sign != "" {
 		nt.SignStart = n.start - len(n.sign)
 	}
-	return nt
 }
 
 // maxNumberLen bounds the length of a written number, in bytes: a longer
@@ -110,12 +120,62 @@ func (n *number) text() judge.NumberText {
 // exact arithmetic on its value.
 const maxNumberLen = 100
 
-// lexNumber reads the digits of a number at i: "1,000", "12 500", "0.75",
-// ".31", "1½", "½". Grouping with an ASCII space needs a first group of two
-// or three digits; grouping with "," or a typographic space one to three.
-// In the European locale "." groups and "," marks decimals ("1.000,5"),
-// and an ASCII space may follow a single digit ("1 000,5").
-func (s *Scanner) lexNumber(text []byte, i int, sc *scratch) (number, int, bool) {
+// maxMantDigits is the most digits lexNumber reads into an int64.
+const maxMantDigits = 18
+
+// digitRun counts the digits of a number as lexNumber reads them: what
+// numeral.ParseLocale computes from the same digits, without a second
+// pass over them or a string.
+type digitRun struct {
+	mant    int64 // the first maxMantDigits digits
+	digits  int   // digits read
+	leading int   // leading zeros (all the digits while they are zeros)
+	zeros   int   // trailing zeros
+}
+
+// add reads the digits text[i:j] (all ASCII digits).
+func (r *digitRun) add(text []byte, i, j int) {
+	for _, c := range text[i:j] {
+		r.digit(c - '0')
+	}
+}
+
+// read reads the run of digits at j and returns its end.
+func (r *digitRun) read(text []byte, j int) int {
+	for ; j < len(text); j++ {
+		d := text[j] - '0'
+		if d > 9 {
+			break
+		}
+		r.digit(d)
+	}
+	return j
+}
+
+// digit reads one digit, 0 to 9.
+func (r *digitRun) digit(d byte) {
+	if r.digits < maxMantDigits {
+		r.mant = r.mant*10 + int64(d)
+	}
+	r.digits++
+	if d != 0 {
+		r.zeros = 0
+		return
+	}
+	r.zeros++
+	if r.leading == r.digits-1 {
+		r.leading++
+	}
+}
+
+// lexNumber reads the digits of a number at i into num, which must be the
+// zero number: "1,000", "12 500", "0.75", ".31", "1½", "½". Grouping
+// with an ASCII space needs a first group of two or three digits;
+// grouping with "," or a typographic space one to three. In the European
+// locale "." groups and "," marks decimals ("1.000,5"), and an ASCII space
+// may follow a single digit ("1 000,5"). It returns the number's end, or
+// where reading stopped and false when there is no number.
+func (s *Scanner) lexNumber(text []byte, i int, sc *scratch, num *number) (int, bool) {
 	n := len(text)
 	groupMark, decMark := byte(','), byte('.')
 	if s.locale == numeral.European {
@@ -123,22 +183,22 @@ func (s *Scanner) lexNumber(text []byte, i int, sc *scratch) (number, int, bool)
 	}
 	if f, ok := fractionAt(text, i); ok {
 		e := i + 2
-		nm := numeral.Number{Value: f.value, Decimals: 0, Sig: 1}
-		num := number{n: nm, start: i, end: e, spelled: true, written: string(text[i:e])}
-		num.spelledAmt = numeral.TakeExact(f.value, f.fine)
-		return num, e, true
+		// the glyph's value is shared: the amount gets a copy of its own
+		// (no locale: a fix writes it in the English style)
+		v := new(big.Rat).Set(f.value)
+		*num = number{n: numeral.Number{Value: v, Sig: 1}, start: i, end: e, spelled: true,
+			written: sc.text.of(text[i:e]), spelledAmt: numeral.TakeExact(v, f.fine)}
+		return e, true
 	}
-	j := i
-	for j < n && isDigit(text[j]) {
-		j++
-	}
+	var run digitRun
+	j := run.read(text, i)
 	first := j - i
 	if first == 0 && (j >= n || text[j] != '.') {
-		return number{}, i, false
+		return i, false
 	}
 	groupSep := ""
 	if first > 0 && first <= 3 {
-		for {
+		for j < n {
 			w, sep := groupSepAt(text, j, groupMark)
 			if w == 0 || (groupSep != "" && sep != groupSep) {
 				break
@@ -151,47 +211,61 @@ func (s *Scanner) lexNumber(text []byte, i int, sc *scratch) (number, int, bool)
 				break
 			}
 			groupSep = sep
+			run.add(text, k, k+3)
 			j = k + 3
 		}
 	}
-	if j+1 < n && text[j] == decMark && isDigit(text[j+1]) {
-		j++
-		for j < n && isDigit(text[j]) {
-			j++
-		}
+	intDigits := run.digits
+	hasDec := j+1 < n && text[j] == decMark && isDigit(text[j+1])
+	if hasDec {
+		j = run.read(text, j+1)
 	}
 	if j == i || (j == i+1 && text[i] == decMark) || j-i > maxNumberLen {
-		return number{}, j, false
+		return j, false
 	}
-	num := number{raw: text[i:j], locale: s.locale, arena: &sc.arena, start: i, end: j}
-	// last integer digits, for ordinals
-	k := j - 1
-	for k >= i && text[k] != decMark && !isDigit(text[k]) {
-		k--
-	}
-	if bytes.IndexByte(text[i:j], decMark) < 0 && k >= i {
-		num.lastDigit = text[k]
-		if k-1 >= i && isDigit(text[k-1]) {
-			num.tensDigit = text[k-1]
+	num.start, num.end, num.digitsEnd = i, j, j
+	num.locale = s.locale
+	num.pending = true
+	num.mant, num.long = run.mant, run.digits > maxMantDigits
+	num.n.Decimals = run.digits - intDigits
+	// significant figures as numeral.ParseLocale counts them: leading
+	// zeros never count, trailing zeros of an integer neither
+	if trimmed := run.digits - run.leading; trimmed > 0 {
+		num.n.Sig = trimmed
+		if !hasDec {
+			num.n.TrailingZeros = run.zeros
+			num.n.Sig -= run.zeros
 		}
 	}
-	// a fraction glyph glued to the digits: "1½"
-	if f, ok := fractionAt(text, j); ok && bytes.IndexByte(text[i:j], decMark) < 0 {
-		glued := f // only a glued fraction escapes to the heap
-		num.glued = &glued
-		j += 2
-		num.end = j
+	if groupSep != "" {
+		num.n.Style.Group = groupSep
 	}
-	return num, j, true
+	num.n.Style.LeadingDot = first == 0
+	if s.locale == numeral.European {
+		num.n.Style.Decimal = ","
+	}
+	if !hasDec {
+		// last integer digits, for ordinals
+		num.lastDigit = text[j-1]
+		if j-2 >= i && isDigit(text[j-2]) {
+			num.tensDigit = text[j-2]
+		}
+		// a fraction glyph glued to the digits: "1½"
+		if j+1 < n && text[j] == 0xC2 {
+			if _, ok := fractionAt(text, j); ok {
+				num.glyph = text[j+1]
+				j += 2
+				num.end = j
+			}
+		}
+	}
+	return j, true
 }
 
-// groupSepAt returns the width and text of a thousands separator at j:
-// the locale's mark ("," or "."), or a space.
+// groupSepAt returns the width and text of a thousands separator at j
+// (j < len(text)): the locale's mark ("," or "."), or a space.
 func groupSepAt(text []byte, j int, mark byte) (int, string) {
-	if j >= len(text) {
-		return 0, ""
-	}
-	switch text[j] {
+	switch c := text[j]; c {
 	case mark:
 		if mark == '.' {
 			return 1, "."
@@ -199,10 +273,11 @@ func groupSepAt(text []byte, j int, mark byte) (int, string) {
 		return 1, ","
 	case ' ':
 		return 1, " "
-	}
-	for _, sp := range [...]string{"\u00a0", "\u2009", "\u202f"} {
-		if hasPrefix(text[j:], sp) {
-			return len(sp), sp
+	case 0xC2, 0xE2:
+		for _, sp := range [...]string{"\u00a0", "\u2009", "\u202f"} {
+			if hasPrefix(text[j:], sp) {
+				return len(sp), sp
+			}
 		}
 	}
 	return 0, ""
@@ -226,20 +301,30 @@ func skipNumberToken(text []byte, i int) int {
 	return j
 }
 
+// fraction is a vulgar fraction glyph's value and place value, shared and
+// read-only.
 type fraction struct{ value, fine *big.Rat }
 
-// fractionAt reads a vulgar fraction glyph at i.
+// fractions are the values of ½, ¼ and ¾.
+var fractions = [...]fraction{
+	{big.NewRat(1, 2), big.NewRat(1, 2)},
+	{big.NewRat(1, 4), big.NewRat(1, 4)},
+	{big.NewRat(3, 4), big.NewRat(1, 4)},
+}
+
+// fractionAt reads a vulgar fraction glyph at i. Its values are shared
+// and read-only.
 func fractionAt(text []byte, i int) (fraction, bool) {
 	if i+1 >= len(text) || text[i] != 0xC2 {
 		return fraction{}, false
 	}
 	switch text[i+1] {
 	case 0xBD: // ½
-		return fraction{big.NewRat(1, 2), big.NewRat(1, 2)}, true
+		return fractions[0], true
 	case 0xBC: // ¼
-		return fraction{big.NewRat(1, 4), big.NewRat(1, 4)}, true
+		return fractions[1], true
 	case 0xBE: // ¾
-		return fraction{big.NewRat(3, 4), big.NewRat(1, 4)}, true
+		return fractions[2], true
 	}
 	return fraction{}, false
 }
@@ -251,15 +336,18 @@ func prevIsIdentifier(text []byte, i int) bool {
 	if i == 0 {
 		return false
 	}
-	r, w := utf8.DecodeLastRune(text[:i])
-	if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || r == '/' {
-		return true
+	if c := text[i-1]; c < utf8.RuneSelf {
+		if isASCIILetter(c) || isDigit(c) || c == '_' || c == '/' {
+			return true
+		}
+		if c != '-' || i == 1 {
+			return false
+		}
+		r, _ := utf8.DecodeLastRune(text[:i-1])
+		return unicode.IsLetter(r) || unicode.IsDigit(r)
 	}
-	if r == '-' && i-w > 0 {
-		r2, _ := utf8.DecodeLastRune(text[:i-w])
-		return unicode.IsLetter(r2) || unicode.IsDigit(r2)
-	}
-	return false
+	r, _ := utf8.DecodeLastRune(text[:i])
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 // signBefore reports a minus sign before the number at i: "-20C",
@@ -271,6 +359,9 @@ func signBefore(text []byte, i int) (bool, int) {
 	}
 	if bytes.HasSuffix(before, []byte("\u2212")) && !wordBefore(before[:len(before)-3]) {
 		return true, i - 3
+	}
+	if i == 0 || !spaceTails[text[i-1]] {
+		return false, i // no space, so no "minus" or "negative", before
 	}
 	if e := i - spaceWidthBefore(text, i); e == i || e == 0 || (lower(text[e-1]) != 's' && lower(text[e-1]) != 'e') {
 		return false, i // no "minus" or "negative" before
@@ -357,14 +448,6 @@ var currencyWords = [...]struct{ written, code string }{
 	{"Swiss francs", "CHF"},
 }
 
-// currencyWordStarts marks the first bytes of currencyWords.
-var currencyWordStarts = func() (t [256]bool) {
-	for _, c := range currencyWords {
-		t[c.written[0]] = true
-	}
-	return t
-}()
-
 // currencyAfter reads a currency code or name after an amount ending at j:
 // "10bn yuan", "500 euros". ("pounds" is left to the unit catalogue: it is
 // a weight as often as money.)
@@ -374,10 +457,11 @@ func currencyAfter(text []byte, j int) (string, int, bool) {
 		return "", 0, false
 	}
 	k := j + w
-	if k >= len(text) || !currencyWordStarts[text[k]] {
+	if k >= len(text) {
 		return "", 0, false
 	}
-	for _, c := range currencyWords {
+	for m := currencyWordsAt[text[k]]; m != 0; m &= m - 1 {
+		c := &currencyWords[bits.TrailingZeros32(m)]
 		if hasPrefix(text[k:], c.written) && (k+len(c.written) >= len(text) || !isWordByte(text[k+len(c.written)])) {
 			return c.code, k + len(c.written), true
 		}
@@ -385,23 +469,34 @@ func currencyAfter(text []byte, j int) (string, int, bool) {
 	return "", 0, false
 }
 
+// currencyWordsAt holds, for a byte, a bit per entry of currencyWords that
+// starts with it: the entries to try, in order. (A uint32 holds them all:
+// the constant below does not compile when there are more than 32.)
+const _ = uint(32 - len(currencyWords))
+
+var currencyWordsAt = func() (t [256]uint32) {
+	for i, c := range currencyWords {
+		t[c.written[0]] |= 1 << i
+	}
+	return t
+}()
+
 // currencyScale reads a scale glued to a money amount, where "m" and "k"
 // can only mean million and thousand: "£3m", "$1.5bn", "£10k".
 func currencyScale(text []byte, j int) (*big.Rat, int) {
-	if j >= len(text) || !scaleStarts[lower(text[j])] {
+	if j >= len(text) {
 		return nil, j
 	}
-	for i, sw := range scaleWords {
-		if !sw.glued || !hasPrefixFold(text[j:], sw.word) {
-			continue
-		}
-		k := j + len(sw.word)
-		if k < len(text) && isWordByte(text[k]) {
-			continue
-		}
-		return scaleValues[i], k
+	g := gluedScales[lower(text[j])]
+	if g == 0 {
+		return nil, j
 	}
-	return nil, j
+	sw := &scaleWords[g-1]
+	k := j + len(sw.word)
+	if !hasPrefixFold(text[j:], sw.word) || k < len(text) && isWordByte(text[k]) {
+		return nil, j
+	}
+	return scaleValues[g-1], k
 }
 
 // scale words and their values
@@ -438,6 +533,21 @@ var scaleStarts = func() (t [256]bool) {
 	return t
 }()
 
+// gluedScales holds, for a lower-case letter, 1 + the index in scaleWords
+// of the scale word that may be glued to the digits and starts with it, or
+// 0: no two start with the same letter.
+var gluedScales = func() (t [256]uint8) {
+	for i, sw := range scaleWords {
+		if sw.glued {
+			if t[sw.word[0]] != 0 {
+				panic("quantity: two glued scale words start with " + sw.word[:1])
+			}
+			t[sw.word[0]] = uint8(i + 1)
+		}
+	}
+	return t
+}()
+
 // scaleWord reads a scale word after a number ending at j. "m" and "k"
 // glued to a number are a scale only where they cannot be metres or a
 // kilo-something: before a unit ("1.2m sq ft") or a noun ("3m people").
@@ -446,38 +556,56 @@ func (s *Scanner) scaleWord(text []byte, j int) (*big.Rat, int) {
 	if j >= n {
 		return nil, j
 	}
-	if !scaleStarts[lower(text[j])] {
-		// not glued: a scale word after a space, or none
-		w := spaceWidth(text, j)
-		if w == 0 || j+w >= n || !scaleStarts[lower(text[j+w])] {
+	if c := lower(text[j]); scaleStarts[c] {
+		// glued: "3m", "1.5bn"; the words that follow a space start
+		// after one
+		g := gluedScales[c]
+		if g == 0 {
 			return nil, j
 		}
+		sw := &scaleWords[g-1]
+		k := j + len(sw.word)
+		if !hasPrefixFold(text[j:], sw.word) || k < n && isWordByte(text[k]) {
+			return nil, j
+		}
+		if (sw.word == "m" || sw.word == "k") && !s.scaleBeforeUnitOrNoun(text, k, sw.word == "m") {
+			return nil, j
+		}
+		return scaleValues[g-1], k
 	}
-	for i, sw := range scaleWords {
-		k := j
-		if sw.glued && hasPrefixFold(text[k:], sw.word) {
-			k += len(sw.word)
-		} else if sw.space {
-			w := spaceWidth(text, k)
-			if w == 0 || !hasPrefixFold(text[k+w:], sw.word) {
-				continue
-			}
-			k += w + len(sw.word)
-		} else {
+	w := spaceWidth(text, j)
+	if w == 0 || j+w >= n {
+		return nil, j
+	}
+	at := j + w
+	c := lower(text[at])
+	for m := spacedScales[c]; m != 0; m &= m - 1 {
+		i := bits.TrailingZeros8(m)
+		sw := &scaleWords[i]
+		if !hasPrefixFold(text[at:], sw.word) {
 			continue
 		}
-		if k < n && isWordByte(text[k]) {
-			continue
+		if k := at + len(sw.word); k >= n || !isWordByte(text[k]) {
+			return scaleValues[i], k
 		}
-		if sw.word == "m" || sw.word == "k" {
-			if !s.scaleBeforeUnitOrNoun(text, k, sw.word == "m") {
-				continue
-			}
-		}
-		return scaleValues[i], k
 	}
 	return nil, j
 }
+
+// spacedScales holds, for a lower-case letter, a bit per entry of
+// scaleWords that may follow a space and starts with it, in order. (A
+// uint8 holds them all: the constant below does not compile when there
+// are more than eight.)
+const _ = uint(8 - len(scaleWords))
+
+var spacedScales = func() (t [256]uint8) {
+	for i, sw := range scaleWords {
+		if sw.space {
+			t[sw.word[0]] |= 1 << i
+		}
+	}
+	return t
+}()
 
 // measureWords follow a length in metres: "5m tall", "2.5m high".
 var measureWords = [...]string{
@@ -500,10 +628,12 @@ func (s *Scanner) scaleBeforeUnitOrNoun(text []byte, k int, isM bool) bool {
 	if at >= len(text) || !isASCIILetter(text[at]) {
 		return false
 	}
-	var buf [matchBuf]units.Match
-	for _, m := range s.cat.AppendMatch(buf[:0], text[at:]) {
-		if !m.Spelling.Ambiguous {
-			return true
+	if s.mayUnitAt(text, at) {
+		var buf [matchBuf]units.Match
+		for _, m := range s.cat.AppendMatch(buf[:0], text[at:]) {
+			if !m.Spelling.Ambiguous {
+				return true
+			}
 		}
 	}
 	if !isM {
@@ -517,13 +647,17 @@ func (s *Scanner) scaleBeforeUnitOrNoun(text []byte, k int, isM bool) bool {
 	if word[0] >= 'A' && word[0] <= 'Z' {
 		return false
 	}
-	for _, mw := range measureWords {
-		if string(word) == mw {
-			return false
-		}
-	}
-	return true
+	return !isMeasureWord[string(word)]
 }
+
+// isMeasureWord holds measureWords.
+var isMeasureWord = func() map[string]bool {
+	m := make(map[string]bool, len(measureWords))
+	for _, w := range measureWords {
+		m[w] = true
+	}
+	return m
+}()
 
 // bareDegrees reads "degrees" or "degree" (or "-degree") after a number
 // that no unit followed: a temperature whose scale the pair decides.
@@ -619,12 +753,25 @@ var hedgesByLastWord = func() map[string][]int {
 // maxHedgeWord is the length of the longest last word of a hedge.
 const maxHedgeWord = len("approximately")
 
+// hedgeWordLengths holds, for the first letter of a hedge's last word
+// (five bits, either case), a bit per length such a word has: most words
+// before a number are no hedge's, and need no lookup.
+var hedgeWordLengths = func() (t [32]uint16) {
+	for last := range hedgesByLastWord {
+		t[last[0]&31] |= 1 << len(last)
+	}
+	return t
+}()
+
 // hedgeBefore finds a hedge ending right before i (one space between).
 func hedgeBefore(text []byte, i int) (judge.Hedge, int, bool) {
 	if i > 0 && text[i-1] == '~' {
 		return judge.HedgeApprox, i - 1, true
 	}
 	// the word before the space: letters, and a final dot ("c.")
+	if i == 0 || !spaceTails[text[i-1]] {
+		return judge.HedgeNone, i, false
+	}
 	e := i - spaceWidthBefore(text, i)
 	if e == i || e == 0 {
 		return judge.HedgeNone, i, false
@@ -636,7 +783,7 @@ func hedgeBefore(text []byte, i int) (judge.Hedge, int, bool) {
 	for k > 0 && e-k <= maxHedgeWord && isASCIILetter(text[k-1]) {
 		k--
 	}
-	if e-k > maxHedgeWord || k == e || text[k] == '.' {
+	if e-k > maxHedgeWord || k == e || text[k] == '.' || hedgeWordLengths[text[k]&31]&(1<<(e-k)) == 0 {
 		return judge.HedgeNone, i, false
 	}
 	var buf [maxHedgeWord]byte
@@ -674,8 +821,25 @@ func betweenBefore(text []byte, i int) bool {
 
 // spaceWidth returns the width of the run of spaces (ASCII space, tab,
 // no-break, thin, narrow no-break, and at most one line end: a blank line
-// ends a paragraph, and nothing joins across it) at j, or 0.
+// ends a paragraph, and nothing joins across it) at j, or 0. The usual
+// cases, one ASCII space before a word and no space at all, cost no call.
 func spaceWidth(text []byte, j int) int {
+	if j < len(text) && spaceLeads[text[j]] {
+		return spaceRun(text, j)
+	}
+	return 0
+}
+
+// spaceLeads marks the bytes a run of spaces starts with.
+var spaceLeads = func() (t [256]bool) {
+	for _, c := range []byte(" \t\n\r\xc2\xe2") {
+		t[c] = true
+	}
+	return t
+}()
+
+// spaceRun is spaceWidth past its quick test.
+func spaceRun(text []byte, j int) int {
 	// most often one ASCII space and a word
 	if j+1 < len(text) && text[j] == ' ' && isASCIILetter(text[j+1]) {
 		return 1
@@ -705,6 +869,15 @@ func spaceWidth(text []byte, j int) int {
 	}
 	return k - j
 }
+
+// spaceTails marks the last bytes of the spaces spaceWidthBefore reads:
+// before any other byte there is no space.
+var spaceTails = func() (t [256]bool) {
+	for _, c := range []byte(" \t\n\r\xa0\x89\xaf") {
+		t[c] = true
+	}
+	return t
+}()
 
 // spaceWidthBefore returns the width of the run of spaces ending at i.
 func spaceWidthBefore(text []byte, i int) int {

@@ -2,6 +2,7 @@ package quantity
 
 import (
 	"context"
+	"math"
 	"math/big"
 	"unicode"
 	"unicode/utf8"
@@ -133,36 +134,121 @@ func appendQuantity(out []Quantity, q Quantity) []Quantity {
 	return append(out, q)
 }
 
+// followStarts marks the bytes other than the first byte of a unit
+// spelling (units.Catalogue.MayStart) that may follow the digits of a
+// quantity: a space (ASCII, or the lead byte of a no-break or thin one), a
+// hyphen or en dash (a range, "10-mile", "-degree"), "%", the first letter
+// of a glued scale word ("3m", "1.5bn"). After any other byte the number
+// is no quantity.
+var followStarts = func() (t [256]bool) {
+	for _, c := range []byte(" \t\r\n\xc2\xe2-%") {
+		t[c] = true
+	}
+	for _, sw := range scaleWords {
+		t[sw.word[0]] = true
+		t[sw.word[0]-'a'+'A'] = true
+	}
+	return t
+}()
+
+// mayFollow reports whether the byte c after a number's digits may begin
+// what makes it a quantity: a unit, a scale, a currency, a range.
+func (s *Scanner) mayFollow(c byte) bool { return followStarts[c] || s.cat.MayStart(c) }
+
+// follow is what comes after a number's digits (or its scale word) at
+// j: the byte there, the width of the spaces there and the byte after
+// them. Its tests tell, from a table lookup or two, that scaleWord,
+// currencyScale, currencyAfter or rangeJoin would find nothing at j, so
+// that numeric calls none of them after most numbers.
+type follow struct {
+	c    byte // text[j], 0 at the end of the text
+	w    int  // spaceWidth(text, j)
+	next byte // the byte after the spaces, 0 when there are none
+}
+
+// followAt reads what follows at j.
+func followAt(text []byte, j int) follow {
+	var f follow
+	if j < len(text) {
+		f.c = text[j]
+	}
+	f.w = spaceWidth(text, j)
+	if f.w > 0 && j+f.w < len(text) {
+		f.next = text[j+f.w]
+	}
+	return f
+}
+
+// mayScale reports whether scaleWord may find a scale word.
+func (f follow) mayScale() bool {
+	return scaleStarts[lower(f.c)] || f.w > 0 && spacedScales[lower(f.next)] != 0
+}
+
+// mayGluedScale reports whether currencyScale may find a scale word.
+func (f follow) mayGluedScale() bool { return gluedScales[lower(f.c)] != 0 }
+
+// mayCurrency reports whether currencyAfter may find a currency.
+func (f follow) mayCurrency() bool { return f.w > 0 && currencyWordsAt[f.next] != 0 }
+
+// mayRange reports whether rangeJoin may find what joins a range.
+func (f follow) mayRange() bool {
+	return f.c == '-' || f.c == 0xE2 || f.w > 0 && rangeWordStarts[f.next]
+}
+
+// afterLowerWord reports whether the number at i follows one ASCII space
+// after a lower-case ASCII letter: then prevIsIdentifier and
+// currencyBefore are false, and signBefore is unless the letter is "s" or
+// "e" ("minus", "negative").
+func afterLowerWord(text []byte, i int) bool {
+	return i >= 2 && i <= len(text) && text[i-1] == ' ' && text[i-2]-'a' < 26
+}
+
 // numeric reads a quantity starting with a digit, a leading dot or a
 // fraction glyph at i. It returns the end of what it consumed (at least
 // the number token) and whether a quantity was found.
 func (s *Scanner) numeric(text []byte, i int, sc *scratch) (Quantity, int, bool) {
-	var q Quantity
 	// a number glued to a letter or to "letter-" is an identifier: A1, F-35, COVID-19
-	if prevIsIdentifier(text, i) {
-		return q, skipNumberToken(text, i), false
+	// after a space after a lower-case letter (the usual case) a number
+	// is part of no identifier and has no currency code before it (a code
+	// ends in a capital), and a sign only after "minus" or "negative"
+	afterWord := afterLowerWord(text, i)
+	if !afterWord && prevIsIdentifier(text, i) {
+		return Quantity{}, skipNumberToken(text, i), false
 	}
-	num, numEnd, ok := s.lexNumber(text, i, sc)
+	var first number
+	numEnd, ok := s.lexNumber(text, i, sc, &first)
 	if !ok {
-		return q, skipNumberToken(text, i), false
+		return Quantity{}, skipNumberToken(text, i), false
 	}
 	start := i
-	neg, signStart := signBefore(text, i)
-	if neg {
-		start = signStart
-		num.neg = true
-		num.sign = string(text[signStart:i])
+	if !afterWord || text[i-2] == 's' || text[i-2] == 'e' {
+		if neg, signStart := signBefore(text, i); neg {
+			start = signStart
+			first.neg = true
+			first.sign = sc.text.of(text[signStart:i])
+		}
 	}
-	if sym, code, ok := currencyBefore(text, start); ok {
-		return s.currency(text, start-len(sym), num, numEnd, code, sc)
+	if !afterWord || start != i {
+		if sym, code, ok := currencyBefore(text, start); ok {
+			return s.currency(text, start-len(sym), &first, numEnd, code, sc)
+		}
 	}
 	j := numEnd
-	// a percentage or a per-cent figure is no quantity
-	if j < len(text) && text[j] == '%' {
-		return q, j + 1, false
+	// most stray numbers ("(42)", "in 2019.") end here
+	if j >= len(text) || !s.mayFollow(text[j]) {
+		return Quantity{}, j, false
 	}
-	scale, scaleEnd := s.scaleWord(text, j)
-	if scale == nil {
+	// a percentage or a per-cent figure is no quantity
+	if text[j] == '%' {
+		return Quantity{}, j + 1, false
+	}
+	f := followAt(text, j)
+	var scale *big.Rat
+	scaleEnd := j
+	if f.mayScale() {
+		scale, scaleEnd = s.scaleWord(text, j)
+	}
+	if scale == nil && f.mayGluedScale() {
 		scale, scaleEnd = currencyScale(text, j)
 		if scale != nil {
 			if _, _, ok := currencyAfter(text, scaleEnd); !ok {
@@ -171,67 +257,73 @@ func (s *Scanner) numeric(text []byte, i int, sc *scratch) (Quantity, int, bool)
 		}
 	}
 	if scale != nil {
-		num.scale = scale
+		first.scale = scale
 		j = scaleEnd
+		f = followAt(text, j)
 	}
 	// "10bn yuan", "500 euros", "5m USD"
-	if code, end, ok := currencyAfter(text, j); ok {
-		cq := Quantity{Kind: Currency, Start: start, End: end, Symbol: code}
-		cq.Numbers = sc.numbers.take(num.text())
-		cq.Amounts = sc.amounts.take(num.amount())
-		s.finish(text, &cq)
-		return cq, end, true
-	}
-	q.Kind = Measure
-	q.Start = start
-	first := num
-	// range or dimensions: "5-10km", "5 to 10 miles", "between 5 and 10", "12 by 16 feet"
-	if k, dims, joined := rangeJoin(text, j, start); joined {
-		if second, end2, ok := s.rangeEnd(text, k, sc); ok {
-			q.Range = !dims
-			q.Dimensions = dims
-			q.Numbers = sc.numbers.take(first.text(), second.text())
-			j = end2
-			u, uStart, uEnd, hyph, ok := s.unitAfter(text, j, &second)
-			if !ok {
-				return q, j, false
-			}
-			q.setUnit(u, uStart, uEnd, hyph)
-			q.Amounts = sc.amounts.take(first.amount(), second.amount())
-			q.End = uEnd
+	if f.mayCurrency() {
+		if code, end, ok := currencyAfter(text, j); ok {
+			first.resolve(text, sc)
+			q := Quantity{Kind: Currency, Start: start, End: end, Symbol: code}
+			q.Numbers = sc.numberTexts(&first)
+			q.Amounts = sc.amounts.take(first.amount())
 			s.finish(text, &q)
-			return q, q.End, true
+			return q, end, true
+		}
+	}
+	// range or dimensions: "5-10km", "5 to 10 miles", "between 5 and 10", "12 by 16 feet"
+	if f.mayRange() {
+		if k, dims, joined := rangeJoin(text, j, start); joined {
+			var second number
+			if end2, ok := s.rangeEnd(text, k, sc, &second); ok {
+				// (resolved before the unit is read: a glued glyph makes the
+				// second number spelled, and ambiguousOK asks)
+				first.resolve(text, sc)
+				second.resolve(text, sc)
+				u, uStart, uEnd, hyph, ok := s.unitAfter(text, end2, &second)
+				if !ok {
+					return Quantity{}, end2, false
+				}
+				q := Quantity{Kind: Measure, Start: start, Range: !dims, Dimensions: dims, End: uEnd}
+				q.setUnit(u, uStart, uEnd, hyph)
+				q.Numbers = sc.numberTexts(&first, &second)
+				q.Amounts = sc.amounts.take(first.amount(), second.amount())
+				s.finish(text, &q)
+				return q, q.End, true
+			}
 		}
 	}
 	u, uStart, uEnd, hyph, ok := s.unitAfter(text, j, &first)
 	if !ok {
-		if end, bare := bareDegrees(text, j); bare {
-			q.BareDegrees = true
-			q.UnitStart, q.UnitEnd = j, end
-			q.Numbers = sc.numbers.take(first.text())
-			q.Amounts = sc.amounts.take(first.amount())
-			q.End = end
-			if e, below := belowZero(text, end); below {
-				q.End = e
-				q.Amounts[0].Value.Neg(q.Amounts[0].Value)
-			}
-			q.Hyphenated = end > j && text[j] == '-'
-			s.finish(text, &q)
-			return q, q.End, true
+		end, bare := bareDegrees(text, j)
+		if !bare {
+			return Quantity{}, j, false
 		}
-		return q, j, false
+		first.resolve(text, sc)
+		q := Quantity{Kind: Measure, Start: start, End: end, BareDegrees: true, UnitStart: j, UnitEnd: end}
+		q.Numbers = sc.numberTexts(&first)
+		q.Amounts = sc.amounts.take(first.amount())
+		if e, below := belowZero(text, end); below {
+			q.End = e
+			q.Amounts[0].Value.Neg(q.Amounts[0].Value)
+		}
+		q.Hyphenated = text[j] == '-'
+		s.finish(text, &q)
+		return q, q.End, true
 	}
+	first.resolve(text, sc)
+	q := Quantity{Kind: Measure, Start: start, End: uEnd}
 	q.setUnit(u, uStart, uEnd, hyph)
-	q.Numbers = sc.numbers.take(first.text())
-	q.Amounts = sc.amounts.take(first.amount())
-	q.End = uEnd
 	switch {
-	case s.addUnitRange(text, &q, u.Spelling, sc):
+	case s.addUnitRange(text, &q, &first, u.Spelling, sc):
 		// a range with the unit on both ends: "28C-30C"
-	case first.scale == nil && s.addCompound(text, &q, sc):
+	case first.scale == nil && s.addCompound(text, &q, &first, sc):
 		// compound: "6ft 2in", "5 feet, 11 inches", "9st 2lb" (a scaled
 		// major part, "2m ft 3in", is no compound a fix could write)
 	default:
+		q.Numbers = sc.numberTexts(&first)
+		q.Amounts = sc.amounts.take(first.amount())
 		if e, below := belowZero(text, uEnd); below && u.Spelling.Unit.Dim == units.Temperature {
 			q.End = e
 			q.Amounts[0].Value.Neg(q.Amounts[0].Value)
@@ -242,44 +334,49 @@ func (s *Scanner) numeric(text []byte, i int, sc *scratch) (Quantity, int, bool)
 }
 
 // addUnitRange reads a range with its unit on both ends ("28C-30C")
-// after the measure q, whose first unit is sp, and makes q that range.
-// Most quantities are followed by no hyphen or dash: that is tested first,
-// before anything is read.
-func (s *Scanner) addUnitRange(text []byte, q *Quantity, sp *units.Spelling, sc *scratch) bool {
+// after the measure q of the number first, whose first unit is sp, and
+// makes q that range. Most quantities are followed by no hyphen or dash:
+// that is tested first, before anything is read.
+func (s *Scanner) addUnitRange(text []byte, q *Quantity, first *number, sp *units.Spelling, sc *scratch) bool {
 	w := rangeMarkAt(text, q.End)
 	if w == 0 {
 		return false
 	}
-	second, u2, end, ok := s.unitRangeTail(text, q.End+w, sp, sc)
+	var second number
+	u2, end, ok := s.unitRangeTail(text, q.End+w, sp, sc, &second)
 	if !ok {
 		return false
 	}
+	second.resolve(text, sc)
 	q.Range = true
-	q.Numbers = append(q.Numbers, second.text())
-	q.Amounts = append(q.Amounts, second.amount())
+	q.Numbers = sc.numberTexts(first, &second)
+	q.Amounts = sc.amounts.take(first.amount(), second.amount())
 	q.UnitStart, q.UnitEnd = u2.start, u2.end
 	q.End = end
 	return true
 }
 
 // addCompound reads the minor part of a compound ("2in" after "6ft")
-// after the measure q and makes q the compound, in its minor unit. Most
-// units are the major unit of no compound: that is tested first.
-func (s *Scanner) addCompound(text []byte, q *Quantity, sc *scratch) bool {
+// after the measure q of the number first and makes q the compound, in
+// its minor unit. Most units are the major unit of no compound: that is
+// tested first.
+func (s *Scanner) addCompound(text []byte, q *Quantity, first *number, sc *scratch) bool {
 	minorID := compoundMinor(q.Unit)
 	if minorID == "" {
 		return false
 	}
-	minor, mu, end, ok := s.compoundTail(text, q.End, minorID, sc)
+	var minor number
+	mu, end, ok := s.compoundTail(text, q.End, minorID, sc, &minor)
 	if !ok {
 		return false
 	}
+	minor.resolve(text, sc)
 	q.Major = q.Unit
 	q.Unit = mu.Spelling.Unit
 	q.Spelling = mu.Spelling
 	q.UnitStart, q.UnitEnd = mu.start, mu.end
-	q.Numbers = append(q.Numbers, minor.text())
-	q.Amounts = sc.amounts.take(compoundAmount(q.Amounts[0], minor.amount(), q.Major, q.Unit))
+	q.Numbers = sc.numberTexts(first, &minor)
+	q.Amounts = sc.amounts.take(compoundAmount(first.amount(), minor.amount(), q.Major, q.Unit, &sc.arena))
 	q.End = end
 	return true
 }
@@ -313,67 +410,88 @@ func (q *Quantity) setUnit(u unitMatch, start, end int, hyph bool) {
 // be the rest of a sentence ("1.8 m)"), never when a word follows ("5 in the").
 func (s *Scanner) unitAfter(text []byte, j int, num *number) (unitMatch, int, int, bool, bool) {
 	n := len(text)
-	try := func(at int, sep byte) (unitMatch, bool) {
-		var buf [matchBuf]units.Match
-		for _, m := range s.cat.AppendMatch(buf[:0], text[at:]) {
-			sp := m.Spelling
-			end := at + m.Len
-			if sp.Unit.Dim == units.Density && sep == 0 {
-				// "1,250per sq km" is not written; densities need a space
-				continue
-			}
-			if sp.Ambiguous && !ambiguousOK(text, end, sep, sp, num) {
-				continue
-			}
-			return unitMatch{Spelling: sp, start: at, end: end}, true
-		}
-		return unitMatch{}, false
-	}
 	if j >= n {
 		return unitMatch{}, 0, 0, false, false
 	}
-	if u, ok := try(j, 0); ok {
-		return u, u.start, u.end, false, true
+	if s.mayUnitAt(text, j) {
+		if u, ok := s.unitAt(text, j, 0, num); ok {
+			return u, u.start, u.end, false, true
+		}
 	}
-	if text[j] == '-' && j+1 < n && isASCIILetter(text[j+1]) {
-		if u, ok := try(j+1, '-'); ok {
-			return u, u.start, u.end, true, true
+	if text[j] == '-' {
+		if j+1 < n && isASCIILetter(text[j+1]) && s.mayUnitAt(text, j+1) {
+			if u, ok := s.unitAt(text, j+1, '-', num); ok {
+				return u, u.start, u.end, true, true
+			}
 		}
 		return unitMatch{}, 0, 0, false, false
 	}
-	if w := spaceWidth(text, j); w > 0 {
-		at := j + w
-		if u, ok := try(at, ' '); ok {
+	w := spaceWidth(text, j)
+	if w == 0 {
+		return unitMatch{}, 0, 0, false, false
+	}
+	at := j + w
+	if s.mayUnitAt(text, at) {
+		if u, ok := s.unitAt(text, at, ' ', num); ok {
 			return u, u.start, u.end, false, true
 		}
-		// "1,250 people per sq km": up to two words (nouns, never "per"),
-		// then a density unit
-		k := at
-		for words := 0; words < 2; words++ {
-			e := k
-			for e < n && isASCIILetter(text[e]) {
-				e++
-			}
-			if e == k || isPer(text[k:e]) {
-				break
-			}
-			w := spaceWidth(text, e)
-			if w == 0 {
-				break
-			}
-			k = e + w
-			if k >= n || !s.cat.MayStartDensity(text[k]) {
-				continue
-			}
-			var buf [matchBuf]units.Match
-			for _, m := range s.cat.AppendMatch(buf[:0], text[k:]) {
-				if m.Spelling.Unit.Dim == units.Density {
-					return unitMatch{Spelling: m.Spelling, start: k, end: k + m.Len}, k, k + m.Len, false, true
-				}
+	}
+	// "1,250 people per sq km": up to two words (nouns, never "per"),
+	// then a density unit
+	k := at
+	for words := 0; words < 2; words++ {
+		e := k
+		for e < n && isASCIILetter(text[e]) {
+			e++
+		}
+		if e == k || e-k == 3 && isPer(text[k:e]) {
+			break
+		}
+		w := spaceWidth(text, e)
+		if w == 0 {
+			break
+		}
+		k = e + w
+		if k >= n || !s.cat.MayStartDensity(text[k]) {
+			continue
+		}
+		var buf [matchBuf]units.Match
+		for _, m := range s.cat.AppendMatch(buf[:0], text[k:]) {
+			if m.Spelling.Unit.Dim == units.Density {
+				return unitMatch{Spelling: m.Spelling, start: k, end: k + m.Len}, k, k + m.Len, false, true
 			}
 		}
 	}
 	return unitMatch{}, 0, 0, false, false
+}
+
+// mayUnitAt reports whether a unit spelling may start at at: false
+// when the catalogue tells from the first two bytes (or the last byte)
+// that none does, and unitAt would find nothing.
+func (s *Scanner) mayUnitAt(text []byte, at int) bool {
+	if at+1 < len(text) {
+		return s.cat.MayStartPair(text[at], text[at+1])
+	}
+	return at < len(text) && s.cat.MayStart(text[at])
+}
+
+// unitAt returns the longest unit spelling at at that the scanner accepts
+// after a number num and the separator sep (0 glued, '-' or ' ').
+func (s *Scanner) unitAt(text []byte, at int, sep byte, num *number) (unitMatch, bool) {
+	var buf [matchBuf]units.Match
+	for _, m := range s.cat.AppendMatch(buf[:0], text[at:]) {
+		sp := m.Spelling
+		end := at + m.Len
+		if sp.Unit.Dim == units.Density && sep == 0 {
+			// "1,250per sq km" is not written; densities need a space
+			continue
+		}
+		if sp.Ambiguous && !ambiguousOK(text, end, sep, sp, num) {
+			continue
+		}
+		return unitMatch{Spelling: sp, start: at, end: end}, true
+	}
+	return unitMatch{}, false
 }
 
 // isPer reports whether the ASCII word w is "per", in any case.
@@ -413,10 +531,10 @@ func ambiguousOK(text []byte, end int, sep byte, sp *units.Spelling, num *number
 	return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 }
 
-// compoundTail reads the minor part of a compound, in the unit minorID,
-// after a major unit ending at j: "6ft 2in", "5 feet, 11 inches", "7lb
-// 8oz", "9st 2lb".
-func (s *Scanner) compoundTail(text []byte, j int, minorID string, sc *scratch) (number, unitMatch, int, bool) {
+// compoundTail reads into num the minor part of a compound, in the unit
+// minorID, after a major unit ending at j: "6ft 2in", "5 feet, 11
+// inches", "7lb 8oz", "9st 2lb". It returns the minor unit and the end.
+func (s *Scanner) compoundTail(text []byte, j int, minorID string, sc *scratch, num *number) (unitMatch, int, bool) {
 	k := j
 	if k < len(text) && text[k] == ',' {
 		k++
@@ -424,21 +542,21 @@ func (s *Scanner) compoundTail(text []byte, j int, minorID string, sc *scratch) 
 	w := spaceWidth(text, k)
 	if w == 0 && k == j {
 		// "6ft2in" is not written; require a space
-		return number{}, unitMatch{}, 0, false
+		return unitMatch{}, 0, false
 	}
 	k += w
 	if k >= len(text) || !isDigit(text[k]) {
-		return number{}, unitMatch{}, 0, false
+		return unitMatch{}, 0, false
 	}
-	num, e, ok := s.lexNumber(text, k, sc)
+	e, ok := s.lexNumber(text, k, sc, num)
 	if !ok {
-		return number{}, unitMatch{}, 0, false
+		return unitMatch{}, 0, false
 	}
-	u, us, ue, hyph, ok := s.unitAfter(text, e, &num)
+	u, us, ue, hyph, ok := s.unitAfter(text, e, num)
 	if !ok || hyph || u.Spelling.Unit.ID != minorID {
-		return number{}, unitMatch{}, 0, false
+		return unitMatch{}, 0, false
 	}
-	return num, unitMatch{Spelling: u.Spelling, start: us, end: ue}, ue, true
+	return unitMatch{Spelling: u.Spelling, start: us, end: ue}, ue, true
 }
 
 // compounds are the imperial values written in two units, major first,
@@ -455,6 +573,9 @@ var compounds = [...]struct {
 // compoundMinor returns the ID of the minor unit of a compound whose major
 // unit is u ("in" for "ft"), or "" when u is the major unit of none.
 func compoundMinor(u *units.Unit) string {
+	if len(u.ID) != 2 {
+		return "" // (every major unit's ID has two letters)
+	}
 	for _, c := range compounds {
 		if c.major == u.ID {
 			return c.minor
@@ -473,16 +594,73 @@ var compoundPer = func() (t [len(compounds)]*big.Rat) {
 }()
 
 // compoundAmount returns a compound's total in its minor unit: "6ft 2in"
-// is 74 in, its Fine that of the minor number.
-func compoundAmount(major, minor numeral.Amount, mu, nu *units.Unit) numeral.Amount {
+// is 74 in, its Fine that of the minor number. The total is cut from
+// arena when the arithmetic fits in int64s.
+func compoundAmount(major, minor numeral.Amount, mu, nu *units.Unit, arena *numeral.Arena) numeral.Amount {
 	for i, c := range compounds {
 		if c.major == mu.ID && c.minor == nu.ID {
+			if num, den, ok := mulAdd(major.Value, c.per, minor.Value); ok {
+				return numeral.TakeExact(arena.Frac(num, den), minor.Fine)
+			}
 			v := new(big.Rat).Mul(major.Value, compoundPer[i])
 			v.Add(v, minor.Value)
 			return numeral.TakeExact(v, minor.Fine)
 		}
 	}
 	return minor
+}
+
+// mulAdd returns x*k + y as a fraction num/den (den > 0, maybe not in
+// lowest terms) when every step fits in an int64.
+func mulAdd(x *big.Rat, k int64, y *big.Rat) (num, den int64, ok bool) {
+	a, b, okX := ratInt64(x)
+	c, d, okY := ratInt64(y)
+	if !okX || !okY {
+		return 0, 0, false
+	}
+	// (a*k*d + c*b) / (b*d)
+	akd, ok1 := mul64(a, k)
+	akd, ok2 := mul64(akd, d)
+	cb, ok3 := mul64(c, b)
+	den, ok4 := mul64(b, d)
+	num, ok5 := add64(akd, cb)
+	return num, den, ok1 && ok2 && ok3 && ok4 && ok5
+}
+
+// ratInt64 returns x's numerator and denominator when both fit in an
+// int64.
+func ratInt64(x *big.Rat) (num, den int64, ok bool) {
+	if !x.Num().IsInt64() {
+		return 0, 0, false
+	}
+	if x.IsInt() {
+		return x.Num().Int64(), 1, true
+	}
+	if !x.Denom().IsInt64() {
+		return 0, 0, false
+	}
+	return x.Num().Int64(), x.Denom().Int64(), true
+}
+
+// add64 returns x+y when it fits in an int64.
+func add64(x, y int64) (int64, bool) {
+	sum := x + y
+	if (x >= 0) == (y >= 0) && (sum >= 0) != (x >= 0) {
+		return 0, false
+	}
+	return sum, true
+}
+
+// mul64 returns x*y when it fits in an int64.
+func mul64(x, y int64) (int64, bool) {
+	if x == 0 || y == 0 {
+		return 0, true
+	}
+	p := x * y
+	if p/y != x || (x == -1 && y == math.MinInt64) || (y == -1 && x == math.MinInt64) {
+		return 0, false
+	}
+	return p, true
 }
 
 // rangeWordStarts marks the bytes that start what joins a range after a
@@ -548,18 +726,19 @@ func rangeJoin(text []byte, j, start int) (k int, dims, ok bool) {
 	return k, dims, true
 }
 
-// rangeEnd reads the second number of a range or dimensions at k, where
-// rangeJoin found it must start, with its scale word.
-func (s *Scanner) rangeEnd(text []byte, k int, sc *scratch) (number, int, bool) {
-	second, e, ok := s.lexNumber(text, k, sc)
+// rangeEnd reads into second the second number of a range or dimensions
+// at k, where rangeJoin found it must start, with its scale word, and
+// returns its end.
+func (s *Scanner) rangeEnd(text []byte, k int, sc *scratch, second *number) (int, bool) {
+	e, ok := s.lexNumber(text, k, sc, second)
 	if !ok {
-		return number{}, 0, false
+		return 0, false
 	}
-	if sc, se := s.scaleWord(text, e); sc != nil {
-		second.scale = sc
+	if scale, se := s.scaleWord(text, e); scale != nil {
+		second.scale = scale
 		e = se
 	}
-	return second, e, true
+	return e, true
 }
 
 // rangeMarkAt returns the width of the hyphen or en dash at j that joins
@@ -574,34 +753,36 @@ func rangeMarkAt(text []byte, j int) int {
 	return 0
 }
 
-// unitRangeTail reads "30C" at k, past the hyphen or en dash after "28C":
-// a range with the same unit spelled on both ends.
-func (s *Scanner) unitRangeTail(text []byte, k int, sp *units.Spelling, sc *scratch) (number, unitMatch, int, bool) {
+// unitRangeTail reads into num "30C" at k, past the hyphen or en dash
+// after "28C": a range with the same unit spelled on both ends. It
+// returns the second unit and the end.
+func (s *Scanner) unitRangeTail(text []byte, k int, sp *units.Spelling, sc *scratch, num *number) (unitMatch, int, bool) {
 	if k >= len(text) || !isDigit(text[k]) {
-		return number{}, unitMatch{}, 0, false
+		return unitMatch{}, 0, false
 	}
-	num, e, ok := s.lexNumber(text, k, sc)
+	e, ok := s.lexNumber(text, k, sc, num)
 	if !ok {
-		return number{}, unitMatch{}, 0, false
+		return unitMatch{}, 0, false
 	}
-	u, us, ue, hyph, ok := s.unitAfter(text, e, &num)
+	u, us, ue, hyph, ok := s.unitAfter(text, e, num)
 	if !ok || hyph || u.Spelling.Unit != sp.Unit {
-		return number{}, unitMatch{}, 0, false
+		return unitMatch{}, 0, false
 	}
-	return num, unitMatch{Spelling: u.Spelling, start: us, end: ue}, ue, true
+	return unitMatch{Spelling: u.Spelling, start: us, end: ue}, ue, true
 }
 
 // currency reads a money amount after its symbol: "£3m", "$6.4bn".
-func (s *Scanner) currency(text []byte, start int, num number, j int, sym string, sc *scratch) (Quantity, int, bool) {
-	if sc, e := currencyScale(text, j); sc != nil {
-		num.scale = sc
+func (s *Scanner) currency(text []byte, start int, num *number, j int, sym string, sc *scratch) (Quantity, int, bool) {
+	if scale, e := currencyScale(text, j); scale != nil {
+		num.scale = scale
 		j = e
-	} else if sc, e := s.scaleWord(text, j); sc != nil {
-		num.scale = sc
+	} else if scale, e := s.scaleWord(text, j); scale != nil {
+		num.scale = scale
 		j = e
 	}
+	num.resolve(text, sc)
 	q := Quantity{Kind: Currency, Start: start, End: j, Symbol: sym}
-	q.Numbers = sc.numbers.take(num.text())
+	q.Numbers = sc.numberTexts(num)
 	q.Amounts = sc.amounts.take(num.amount())
 	q.HedgeStart = start
 	if h, hs, ok := hedgeBefore(text, start); ok {

@@ -1,6 +1,8 @@
 package quantity
 
 import (
+	"strings"
+
 	"github.com/unitlint/unitlint/lint/judge"
 	"github.com/unitlint/unitlint/lint/numeral"
 )
@@ -24,9 +26,50 @@ func (s *slab[T]) take(vs ...T) []T {
 	return s.buf[n:len(s.buf):len(s.buf)]
 }
 
+// alloc returns a new slice of k zero values.
+func (s *slab[T]) alloc(k int) []T {
+	if cap(s.buf)-len(s.buf) < k {
+		s.buf = make([]T, 0, max(slabSize, k))
+	}
+	n := len(s.buf)
+	s.buf = s.buf[:n+k]
+	return s.buf[n : n+k : n+k]
+}
+
+// textSlabSize is how many bytes one buffer of a textSlab holds.
+const textSlabSize = 4096
+
+// textSlab hands out strings copied into shared buffers, so that the
+// written text of each number costs no allocation of its own. A
+// strings.Builder only ever appends to its buffer, so the strings its
+// String returned before stay as they are.
+type textSlab struct{ b strings.Builder }
+
+// of returns b as a string.
+func (s *textSlab) of(b []byte) string {
+	if s.b.Cap()-s.b.Len() < len(b) {
+		s.b = strings.Builder{}
+		s.b.Grow(max(textSlabSize, len(b)))
+	}
+	n := s.b.Len()
+	s.b.Write(b)
+	return s.b.String()[n:]
+}
+
 // scratch is the slabs of one scan.
 type scratch struct {
 	amounts slab[numeral.Amount]
 	numbers slab[judge.NumberText]
 	arena   numeral.Arena // the numbers' values
+	text    textSlab      // the numbers' written texts
+}
+
+// numberTexts returns the texts of the numbers nums, resolved, cut
+// from the slab.
+func (sc *scratch) numberTexts(nums ...*number) []judge.NumberText {
+	nts := sc.numbers.alloc(len(nums))
+	for i, n := range nums {
+		n.setText(&nts[i])
+	}
+	return nts
 }

@@ -23,6 +23,12 @@ type Catalogue struct {
 	// densityStarts marks the bytes a density spelling starts with, in
 	// either case ("per sq km", "/km²")
 	densityStarts [256]bool
+	// starts marks the bytes a text a spelling matches may start with
+	// (trie.mayStart, held in a table so that MayStart inlines)
+	starts [256]bool
+	// pairs is a bit per pair of first bytes a text a spelling matches may
+	// start with (trie.mayStartPair): b0<<8|b1
+	pairs [1 << 16 / 64]uint64
 }
 
 // linearOf records that a unit is a power of a length unit.
@@ -98,6 +104,14 @@ func New(s Style) *Catalogue {
 		}
 	}
 	c.trie = buildTrie(c.pats)
+	for b := range c.starts {
+		c.starts[b] = c.trie.mayStart(byte(b))
+	}
+	for p := range 1 << 16 {
+		if c.trie.mayStartPair(byte(p>>8), byte(p)) {
+			c.pairs[p/64] |= 1 << (p % 64)
+		}
+	}
 	return c
 }
 
@@ -128,6 +142,20 @@ func (c *Catalogue) Match(text []byte) []Match { return c.AppendMatch(nil, text)
 // the hot path; it returns dst unchanged when nothing matches.
 func (c *Catalogue) AppendMatch(dst []Match, text []byte) []Match {
 	return c.trie.appendMatches(dst, text, c.spellings, c.pats)
+}
+
+// MayStart reports whether a spelling can match a text that starts with
+// the byte b: a quick test before a Match. It is exact for every byte but
+// a space, 0xC2 and 0xE2, which it may let through when nothing matches.
+func (c *Catalogue) MayStart(b byte) bool { return c.starts[b] }
+
+// MayStartPair reports whether a spelling can match a text that starts
+// with the bytes b0 and b1: a quick test before a Match, sharper than
+// MayStart (most words start with a letter a unit starts with, few with
+// two). Like MayStart it may let through a pair that starts no match.
+func (c *Catalogue) MayStartPair(b0, b1 byte) bool {
+	p := int(b0)<<8 | int(b1)
+	return c.pairs[p/64]&(1<<(p%64)) != 0
 }
 
 // MayStartDensity reports whether a density spelling ("per sq km",

@@ -330,3 +330,100 @@ func TestMayStartDensity(t *testing.T) {
 		assert.False(t, c.MayStartDensity(b), "%q", b)
 	}
 }
+
+// TestMayStart holds the quick test to Match: a text that any spelling
+// matches starts with a byte MayStart lets through, and for every byte it
+// turns away, no text starting with it (every spelling with its first
+// byte replaced, and random texts) has a match.
+func TestMayStart(t *testing.T) {
+	c := New(Style{})
+	r := rand.New(rand.NewPCG(3, 4))
+	texts := [][]byte{}
+	for _, sp := range c.Spellings() {
+		for _, v := range []string{sp.Text, strings.ToUpper(sp.Text), sp.Text + " ", sp.Text[1:]} {
+			texts = append(texts, []byte(v))
+		}
+	}
+	for range 2000 {
+		b := make([]byte, 1+r.IntN(8))
+		for i := range b {
+			b[i] = byte(r.IntN(256))
+		}
+		texts = append(texts, b)
+	}
+	for b := range 256 {
+		if c.MayStart(byte(b)) {
+			continue
+		}
+		for _, text := range texts {
+			x := append([]byte{byte(b)}, text...)
+			if len(c.Match(x)) > 0 {
+				t.Fatalf("%q matches, MayStart(%#x) is false", x, b)
+			}
+			if len(text) > 0 {
+				x[1] = byte(b) // the spelling's first byte replaced
+				if len(c.Match(x[1:])) > 0 {
+					t.Fatalf("%q matches, MayStart(%#x) is false", x[1:], b)
+				}
+			}
+		}
+	}
+	for _, text := range texts {
+		if len(c.Match(text)) > 0 {
+			assert.Truef(t, c.MayStart(text[0]), "%q matches, MayStart is false", text)
+		}
+	}
+	assert.False(t, c.MayStart(' '), "no spelling starts with a space")
+	assert.False(t, c.MayStart('('))
+	assert.True(t, c.MayStart('k'))
+	assert.True(t, c.MayStart('K'))
+}
+
+// TestMayStartPair holds the quick test to Match: a text that any
+// spelling matches starts with a pair of bytes MayStartPair lets through,
+// and no text starting with a pair it turns away (followed by the ends a
+// spelling may meet) has a match.
+func TestMayStartPair(t *testing.T) {
+	c := New(Style{})
+	r := rand.New(rand.NewPCG(5, 6))
+	var texts [][]byte
+	for _, sp := range c.Spellings() {
+		for _, v := range []string{sp.Text, strings.ToUpper(sp.Text), sp.Text + " ", sp.Text + ")", sp.Text + "x"} {
+			texts = append(texts, []byte(v))
+		}
+	}
+	const alphabet = "kmsqft °C/'\"\u00a0\u2009mi"
+	for range 20000 {
+		b := make([]byte, 2+r.IntN(8))
+		for i := range b {
+			b[i] = alphabet[r.IntN(len(alphabet))]
+		}
+		texts = append(texts, b)
+	}
+	for _, text := range texts {
+		if len(text) >= 2 && len(c.Match(text)) > 0 && !c.MayStartPair(text[0], text[1]) {
+			t.Fatalf("%q matches, MayStartPair is false", text)
+		}
+	}
+	turned := 0
+	for p := range 1 << 16 {
+		b0, b1 := byte(p>>8), byte(p)
+		if c.MayStartPair(b0, b1) {
+			continue
+		}
+		turned++
+		for _, suffix := range []string{"", " ", ")", "x", "2", "m", "\u00b2", "\u00a0km", "/h"} {
+			text := append([]byte{b0, b1}, suffix...)
+			if len(c.Match(text)) > 0 {
+				t.Fatalf("%q matches, MayStartPair(%#x, %#x) is false", text, b0, b1)
+			}
+		}
+	}
+	assert.Greater(t, turned, 1<<15, "most pairs are turned away")
+	for _, w := range []string{"wo", "of", "ye", "(4", "2)", "an", "wh"} {
+		assert.False(t, c.MayStartPair(w[0], w[1]), w)
+	}
+	for _, w := range []string{"km", "sq", "mi", "C)", "m ", "°C", "ft"} {
+		assert.True(t, c.MayStartPair(w[0], w[1]), w)
+	}
+}
