@@ -116,14 +116,13 @@ const (
 // nextCandidate returns the first place at or after i where a quantity
 // may begin, and what is there: a digit, a dot followed by a digit, or the
 // byte 0xC2 (length notAWord); a number word of up to eight letters, in
-// any case (its length); or a longer word whose first two letters and
-// length may make it one ("seventeen": longWord, for the caller to read).
-// It reads 64 bytes at a time (masks64) and visits only the word starts
-// and number starts among them: a word is dropped by one
-// table lookup on its first two letters (numberWordLengths) and, when
-// those letters begin a number word, by its length and one hashed
-// comparison of the whole word. The place may lie past limit, and is at
-// least limit when there is none before it.
+// any case (its length); or a longer word whose first letter and length
+// may make it one ("seventeen": longWord, for the caller to read). It
+// reads 64 bytes at a time (masks64) and visits only the number starts
+// and the words that start with a number word's first letter; a word is
+// measured on the letters bitmap and dropped by one hashed comparison of
+// the whole word. The place may lie past limit, and is at least limit when there is none
+// before it.
 func nextCandidate(text []byte, i, limit int) (int, int) {
 	n := len(text)
 	// 1 when the byte before i is a letter: a word running on from there
@@ -159,28 +158,19 @@ func nextCandidate(text []byte, i, limit int) (int, int) {
 				}
 				return p, notAWord
 			}
-			// a word: most are ruled out by their first two letters
-			var c1 byte
-			if p+1 < n && isASCIILetter(text[p+1]) {
-				c1 = text[p+1]
+			// a word: its length from the bitmap (measured when it may run
+			// on into the next block), then the word itself, hashed
+			l := bits.TrailingZeros64(^(letters >> k))
+			if k+l == 64 {
+				l = wordEnd(text, p) - p
 			}
-			lengths := numberWordLengths[prefixIndex(text[p], c1)]
-			if lengths == 0 {
-				continue
-			}
-			// the rest by the word's length and the word itself
-			w := load8(text, p)
-			l := bits.TrailingZeros64(letterBits(w)^high) / 8 // 8: eight letters or more
-			if l == 8 && p+8 < n && isASCIILetter(text[p+8]) {
-				if lengths>>9 != 0 {
+			if l > 8 {
+				if l == maxNumberWord && text[p]|0x20 == 's' { // "seventeen"
 					return p, longWord
 				}
 				continue
 			}
-			if lengths&(1<<l) == 0 {
-				continue
-			}
-			v := (w | 0x20*ones) & lowBytes[l]
+			v := (load8(text, p) | 0x20*ones) & lowBytes[l]
 			if numberWordSet[numberWordSlot(v)].word == v {
 				return p, l
 			}
@@ -206,7 +196,7 @@ func (s *Scanner) scan(text []byte, i, limit int, out []Quantity, sc *scratch) (
 			isWord := true
 			if l == longWord {
 				e = wordEnd(text, p+1)
-				isWord = isNumberWord(text[p:e], numberWordLengths[prefixIndex(text[p], text[p+1])])
+				isWord = isNumberWord(text[p:e])
 			}
 			if isWord && (p == 0 || !isWordByte(text[p-1])) {
 				if q, end, ok := s.spelled(text, p, sc); ok {

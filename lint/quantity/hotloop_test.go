@@ -115,7 +115,7 @@ func candidateAsCaller(text []byte, i, limit int) (int, int) {
 		if e-p < 9 {
 			panic(fmt.Sprintf("nextCandidate(%q, %d, %d) = %d, longWord: the word there is %q", text, i, limit, p, text[p:e]))
 		}
-		if isNumberWord(text[p:e], numberWordLengths[prefixIndex(text[p], text[p+1])]) {
+		if isNumberWord(text[p:e]) {
 			return p, e - p
 		}
 		i = e

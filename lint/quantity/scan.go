@@ -40,34 +40,13 @@ var numberWords = [...]string{
 	"seventy", "eighty", "ninety",
 }
 
-// numberWordLengths holds, for the first two letters of a word (see
-// prefixIndex), a bit per length that a number word starting with them
-// has ("two": "tw", 3), so the hot loop drops almost every other word
-// after one lookup and the rest ("these", "first") by their length.
-var numberWordLengths = func() (t [1 << 10]uint16) {
-	for _, w := range numberWords {
-		var c1 byte
-		if len(w) > 1 {
-			c1 = w[1]
-		}
-		t[prefixIndex(w[0], c1)] |= 1 << len(w)
-	}
-	return t
-}()
-
-// prefixIndex returns the index in numberWordLengths of a word starting
-// with the ASCII letter c0 and then c1 (0 when the word has one letter):
-// five bits a letter, the same for either case.
-func prefixIndex(c0, c1 byte) int { return int(c0&31)<<5 | int(c1&31) }
-
 // maxNumberWord is the length of the longest number word.
 const maxNumberWord = len("seventeen")
 
-// isNumberWord reports whether the ASCII word w, whose first two letters
-// have the lengths mask lengths in numberWordLengths, is one of
-// numberWords, in any case.
-func isNumberWord(w []byte, lengths uint16) bool {
-	if len(w) > maxNumberWord || lengths&(1<<len(w)) == 0 {
+// isNumberWord reports whether the ASCII word w is one of numberWords,
+// in any case.
+func isNumberWord(w []byte) bool {
+	if len(w) > maxNumberWord {
 		return false
 	}
 	var buf [maxNumberWord]byte
