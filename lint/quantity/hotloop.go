@@ -119,7 +119,8 @@ const (
 // any case (its length); or a longer word whose first letter and length
 // may make it one ("seventeen": longWord, for the caller to read). It
 // reads 64 bytes at a time (masks64) and visits only the number starts
-// and the words that start with a number word's first letter; a word is
+// and the words that start as a number word may (their first two bytes:
+// mayOpen); a word is
 // measured on the letters bitmap and dropped by one hashed comparison of
 // the whole word. The place may lie past limit, and is at least limit when there is none
 // before it.
@@ -133,14 +134,14 @@ func nextCandidate(text []byte, i, limit int) (int, int) {
 	}
 	for i < limit {
 		var m blockMasks
-		if i+64 <= n {
-			m = masks64((*[64]byte)(text[i : i+64]))
+		if i+blockLen <= n {
+			m = masks64((*[blockLen]byte)(text[i : i+blockLen]))
 		} else {
 			m = tailMasks(text, i)
 		}
 		letters := m.letters
-		// the words that start here with the first letter of a number word
-		starts := letters &^ (letters<<1 | before) & m.initials
+		// the words that start here the way a number word does
+		starts := letters &^ (letters<<1 | before) & m.openings
 		events := starts | m.numbers
 		for events != 0 {
 			k := bits.TrailingZeros64(events)
