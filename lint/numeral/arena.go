@@ -20,6 +20,7 @@ const arenaBlock = 256
 type Arena struct {
 	rats  []big.Rat
 	words []big.Word
+	next  int // the first rational and word not yet handed out
 }
 
 // Frac returns num/den (den > 0) in lowest terms.
@@ -28,14 +29,17 @@ func (a *Arena) Frac(num, den int64) *big.Rat {
 		return fracRat(num, den) // (a word narrower than 64 bits holds no int64)
 	}
 	num, den = lowestTerms(num, den)
-	if len(a.rats) == 0 {
+	// the blocks are cut by an index, not by slicing: a slice written to
+	// the arena costs a write barrier while the collector runs
+	if a.next == len(a.rats) {
 		a.rats = make([]big.Rat, arenaBlock)
 		a.words = make([]big.Word, arenaBlock)
+		a.next = 0
 	}
-	r := &a.rats[0]
-	a.rats = a.rats[1:]
-	w := a.words[0:1:1] // no spare capacity: growing moves out
-	a.words = a.words[1:]
+	k := a.next
+	a.next++
+	r := &a.rats[k]
+	w := a.words[k : k+1 : k+1] // no spare capacity: growing moves out
 	if den == 1 {
 		// the numerator's word goes in through the reference Num
 		// documents; a Rat whose denominator was never set reads it as 1

@@ -14,25 +14,29 @@ const slabSize = 256
 // one or two amounts and numbers of each quantity cost no allocation of
 // their own. A slice it returns has no spare capacity: appending to it
 // copies, and never writes into a neighbour's values.
-type slab[T any] struct{ buf []T }
+type slab[T any] struct {
+	buf []T
+	n   int // the values handed out
+}
+
+// The backing arrays are cut by an index, not by slicing: a slice written
+// to the slab costs a write barrier while the collector runs.
 
 // take returns a new slice holding vs.
 func (s *slab[T]) take(vs ...T) []T {
-	if cap(s.buf)-len(s.buf) < len(vs) {
-		s.buf = make([]T, 0, max(slabSize, len(vs)))
-	}
-	n := len(s.buf)
-	s.buf = append(s.buf, vs...)
-	return s.buf[n:len(s.buf):len(s.buf)]
+	out := s.alloc(len(vs))
+	copy(out, vs)
+	return out
 }
 
 // alloc returns a new slice of k zero values.
 func (s *slab[T]) alloc(k int) []T {
-	if cap(s.buf)-len(s.buf) < k {
-		s.buf = make([]T, 0, max(slabSize, k))
+	if len(s.buf)-s.n < k {
+		s.buf = make([]T, max(slabSize, k))
+		s.n = 0
 	}
-	n := len(s.buf)
-	s.buf = s.buf[:n+k]
+	n := s.n
+	s.n += k
 	return s.buf[n : n+k : n+k]
 }
 
