@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"math/rand/v2"
+	"strings"
 	"testing"
 )
 
@@ -153,4 +154,23 @@ func TestNextCandidate(t *testing.T) {
 			}
 		}
 	}
+}
+
+// FuzzNextCandidate holds nextCandidate (with the vector kernel where the
+// processor has one) to referenceCandidate on any bytes, from every start.
+func FuzzNextCandidate(f *testing.F) {
+	for _, s := range []string{"", "a mile", "Seventeen 5.5km", "three-quarters of a", "x.5 ½ 1/2 an", strings.Repeat("the ", 40) + "two"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, text []byte) {
+		for i := 0; i <= len(text); i++ {
+			p, l := candidateAsCaller(text, i, len(text))
+			if p >= len(text) {
+				p, l = len(text), 0
+			}
+			if wantP, wantL := referenceCandidate(text, i, len(text)); p != wantP || l != wantL {
+				t.Fatalf("nextCandidate(%q, %d) = %d, %d; want %d, %d", text, i, p, l, wantP, wantL)
+			}
+		}
+	})
 }
