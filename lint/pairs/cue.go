@@ -1,41 +1,81 @@
 package pairs
 
 import (
-	"bytes"
 	"slices"
 
 	"github.com/unitlint/unitlint/lint/judge"
 	"github.com/unitlint/unitlint/lint/quantity"
 )
 
-// change nouns and comparatives: "a 2C (3.6F) rise", "1C (1.8F) warmer than"
-var changeAfter = [...]string{
-	"rise", "rises", "increase", "increases", "jump", "jumps", "drop", "drops", "fall",
-	"falls", "swing", "swings", "anomaly", "anomalies", "warming", "cooling", "change",
-	"changes", "warmer", "cooler", "hotter", "colder", "higher", "lower", "above",
-	"below", "more", "less", "difference", "gap", "spike", "dip", "surge", "climb",
-}
+// The classes of the words the temperature cue reads, as a bit set
+// (wordClass). A word may be in several: "rise" is a change word after B,
+// a change noun before "of" and a noun that governs its clause.
+const (
+	// change nouns and comparatives after B: "a 2C (3.6F) rise", "1C
+	// (1.8F) warmer than"
+	clsChangeAfter uint16 = 1 << iota
+	// nouns that make a following "of" a change cue: "a rise of 2C"
+	clsChangeNoun
+	// nouns that make a following "of" a reading cue: "highs of 35C"
+	clsReadingNoun
+	// nouns that govern a "to"/"at" in their clause, making it no reading
+	// cue: "hold warming to 2C", "cap any increase at 2C" (and "rise")
+	clsGoverning
+	// reading verbs right before a temperature
+	clsReadingVerb
+	// words after "above"/"below" that make it a baseline: "above
+	// average", "above the long-term average"
+	clsBaseline
+	clsBy              // "by"
+	clsOf              // "of"
+	clsToAt            // "to" or "at"
+	clsAboveBelow      // "above" or "below"
+	maxClassWord  = 13 // the longest word with a class ("preindustrial")
+)
 
-// nouns that make a following "of" a change cue: "a rise of 2C"
-var changeNouns = [...]string{
-	"rise", "increase", "warming", "cooling", "drop", "fall", "decline", "jump",
-	"swing", "change", "anomaly", "increase", "climb", "dip", "spike", "surge",
-}
-
-// nouns that make a following "of" a reading cue: "highs of 35C"
-var readingNouns = [...]string{
-	"high", "highs", "low", "lows", "temperature", "temperatures", "fever", "reading",
-	"record", "maximum", "minimum", "peak", "heat",
-}
-
-// nouns that govern a "to"/"at" in their clause, making it no reading cue:
-// "hold warming to 2C", "cap any increase at 2C"
-var governingNouns = [...]string{"warming", "increase", "cooling", "anomaly", "change", "heating"}
-
-// reading verbs right before a temperature
-var readingVerbs = [...]string{
-	"to", "at", "reached", "reach", "reaches", "hit", "hits",
-	"showed", "shows", "read", "reads", "touched", "topped", "recorded",
+// wordClass returns the classes of w, a word of ASCII letters in any case
+// (0 for a word in none). It compares the word lower-cased in a stack
+// buffer, with no copy on the heap.
+func wordClass(w []byte) uint16 {
+	if len(w) < 2 || len(w) > maxClassWord {
+		return 0
+	}
+	var buf [maxClassWord]byte
+	for i, c := range w {
+		buf[i] = c | 0x20 // an ASCII letter lower-cased
+	}
+	switch string(buf[:len(w)]) {
+	case "by":
+		return clsBy
+	case "of":
+		return clsOf
+	case "to", "at":
+		return clsToAt | clsReadingVerb
+	case "above", "below":
+		return clsAboveBelow | clsChangeAfter
+	case "rise", "increase", "warming", "cooling", "change", "anomaly":
+		return clsChangeAfter | clsChangeNoun | clsGoverning
+	case "jump", "drop", "fall", "swing", "spike", "dip", "surge", "climb":
+		return clsChangeAfter | clsChangeNoun
+	case "decline":
+		return clsChangeNoun
+	case "heating":
+		return clsGoverning
+	case "rises", "increases", "jumps", "drops", "falls", "swings", "anomalies",
+		"changes", "warmer", "cooler", "hotter", "colder", "higher", "lower",
+		"more", "less", "difference", "gap":
+		return clsChangeAfter
+	case "high", "highs", "low", "lows", "temperature", "temperatures", "fever",
+		"reading", "record", "maximum", "minimum", "peak", "heat":
+		return clsReadingNoun
+	case "reached", "reach", "reaches", "hit", "hits", "showed", "shows", "read",
+		"reads", "touched", "topped", "recorded":
+		return clsReadingVerb
+	case "average", "normal", "usual", "the", "long", "term", "pre", "industrial",
+		"preindustrial", "levels", "baseline":
+		return clsBaseline
+	}
+	return 0
 }
 
 // TemperatureCue reads whether a temperature pair is a reading or a change
@@ -43,44 +83,44 @@ var readingVerbs = [...]string{
 // floor, the end of the previous pair) and right after B.
 func TemperatureCue(text []byte, a, b *quantity.Quantity, floor int) judge.TempCue {
 	change, reading := false, false
-	before := clauseBefore(text, a.HedgeStart, floor)
+	before, plusMinus := clauseBefore(text, a.HedgeStart, floor)
 	var buf [8][]byte // the word lists below, without an allocation
-	words := lastWords(buf[:0], before, 3)
-	if n := len(words); n > 0 {
-		last := string(words[n-1])
-		prev := ""
-		if n > 1 {
-			prev = string(words[n-2])
+	// the last two words are all the rules below read
+	if words := lastWords(buf[:0], before, 2); len(words) > 0 {
+		last := wordClass(words[len(words)-1])
+		var prev uint16
+		if len(words) > 1 {
+			prev = wordClass(words[len(words)-2])
 		}
 		switch {
-		case last == "by":
+		case last&clsBy != 0:
 			change = true
-		case last == "of" && in(prev, changeNouns[:]):
+		case last&clsOf != 0 && prev&clsChangeNoun != 0:
 			change = true
-		case last == "of" && in(prev, readingNouns[:]):
+		case last&clsOf != 0 && prev&clsReadingNoun != 0:
 			reading = true
-		case in(last, readingVerbs[:]):
-			if (last == "to" || last == "at") && governed(before) {
+		case last&clsReadingVerb != 0:
+			if last&clsToAt != 0 && governed(before) {
 				change = true
 			} else {
 				reading = true
 			}
 		}
 	}
-	if bytes.Contains(before, []byte("±")) || bytes.Contains(before, []byte("+/-")) {
+	if plusMinus {
 		change = true
 	}
 	// after B: "rise", "warmer than", "above average", "of warming"
 	after := afterPair(text, b.End)
 	if aw := firstWords(buf[:0], after, 3); len(aw) > 0 {
-		w := string(aw[0])
+		w := wordClass(aw[0])
 		switch {
-		case in(w, changeAfter[:]):
-			if (w == "above" || w == "below") && !aboveBaseline(aw) {
+		case w&clsChangeAfter != 0:
+			if w&clsAboveBelow != 0 && !aboveBaseline(aw) {
 				break
 			}
 			change = true
-		case w == "of" && len(aw) > 1 && in(string(aw[1]), changeNouns[:]):
+		case w&clsOf != 0 && len(aw) > 1 && wordClass(aw[1])&clsChangeNoun != 0:
 			change = true
 		}
 	}
@@ -99,8 +139,7 @@ func TemperatureCue(text []byte, a, b *quantity.Quantity, floor int) judge.TempC
 // "above average", "above the long-term average", "above normal".
 func aboveBaseline(words [][]byte) bool {
 	for _, w := range words[1:] {
-		switch string(w) {
-		case "average", "normal", "usual", "the", "long", "term", "pre", "industrial", "preindustrial", "levels", "baseline":
+		if wordClass(w)&clsBaseline != 0 {
 			return true
 		}
 	}
@@ -111,10 +150,7 @@ func aboveBaseline(words [][]byte) bool {
 func governed(clause []byte) bool {
 	var buf [8][]byte
 	for _, w := range lastWords(buf[:0], clause, 8) {
-		if in(string(w), governingNouns[:]) {
-			return true
-		}
-		if string(w) == "rise" {
+		if wordClass(w)&clsGoverning != 0 {
 			return true
 		}
 	}
@@ -122,8 +158,9 @@ func governed(clause []byte) bool {
 }
 
 // clauseBefore returns the clause ending at i: back to a sentence end, a
-// semicolon or floor, at most 120 bytes.
-func clauseBefore(text []byte, i, floor int) []byte {
+// semicolon or floor, at most 120 bytes; and whether the clause holds a
+// "±" or a "+/-". It reads the clause once, backwards.
+func clauseBefore(text []byte, i, floor int) (clause []byte, plusMinus bool) {
 	start := i - 120
 	if start < floor {
 		start = floor
@@ -131,11 +168,29 @@ func clauseBefore(text []byte, i, floor int) []byte {
 	if start < 0 {
 		start = 0
 	}
-	c := text[start:i]
-	if k := bytes.LastIndexAny(c, ".;!?"); k >= 0 {
-		c = c[k+1:]
+	// the bytes below 64 the loop stops at: a clause end, or the last
+	// byte of "+/-"
+	const marks uint64 = 1<<'.' | 1<<';' | 1<<'!' | 1<<'?' | 1<<'-'
+	k := i
+	for k > start {
+		c := text[k-1]
+		switch {
+		case c < 64 && marks>>c&1 != 0:
+			if c != '-' {
+				return text[k:i], plusMinus
+			}
+			// the "+/" before it is in the clause: neither is a clause end
+			if k-3 >= start && text[k-3] == '+' && text[k-2] == '/' {
+				plusMinus = true
+			}
+		case c == 0xB1: // "±" is C2 B1
+			if k-2 >= start && text[k-2] == 0xC2 {
+				plusMinus = true
+			}
+		}
+		k--
 	}
-	return c
+	return text[start:i], plusMinus
 }
 
 // afterPair returns the text after a pair's B, past a closing bracket or
@@ -154,8 +209,10 @@ func afterPair(text []byte, end int) []byte {
 	return t
 }
 
-// lastWords appends to dst up to n lower-cased ASCII words at the end of
-// b, in text order, and returns the extended slice.
+// lastWords appends to dst up to n ASCII words at the end of b, in text
+// order and as written (wordClass reads them in any case), and returns
+// the extended slice. It stops at a full stop or a comma after the first
+// word.
 func lastWords(dst [][]byte, b []byte, n int) [][]byte {
 	out := dst // last word first, reversed at the end
 	k := len(b)
@@ -175,25 +232,14 @@ func lastWords(dst [][]byte, b []byte, n int) [][]byte {
 		if e == k {
 			break
 		}
-		out = append(out, lowerASCII(b[k:e]))
+		out = append(out, b[k:e])
 	}
 	slices.Reverse(out[len(dst):])
 	return out
 }
 
-// lowerASCII returns w lower-cased: w itself when it has no upper-case
-// ASCII letter (the words are only read), a lower-cased copy otherwise.
-func lowerASCII(w []byte) []byte {
-	for _, c := range w {
-		if 'A' <= c && c <= 'Z' {
-			return bytes.ToLower(w)
-		}
-	}
-	return w
-}
-
-// firstWords appends to dst up to n lower-cased ASCII words at the start
-// of b, stopping at punctuation other than hyphens, and returns the
+// firstWords appends to dst up to n ASCII words at the start of b, as
+// written, stopping at punctuation other than hyphens, and returns the
 // extended slice.
 func firstWords(dst [][]byte, b []byte, n int) [][]byte {
 	out := dst
@@ -209,16 +255,7 @@ func firstWords(dst [][]byte, b []byte, n int) [][]byte {
 		if s == k {
 			break
 		}
-		out = append(out, lowerASCII(b[s:k]))
+		out = append(out, b[s:k])
 	}
 	return out
-}
-
-func in(w string, set []string) bool {
-	for _, s := range set {
-		if w == s {
-			return true
-		}
-	}
-	return false
 }
