@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/big"
+	"strconv"
 	"strings"
 
 	"github.com/unitlint/unitlint/lint/numeral"
@@ -146,12 +147,17 @@ func (j *judgement) explainHypothesis(ev *evaluation, h *hypothesis) *diagnosis 
 }
 
 // percent writes a relative error: "13%", "4.2%".
+// It writes as fmt's "%.1f%%" and "%.0f%%" do (TestPercent), with no
+// fmt machinery.
 func percent(r float64) string {
 	f := 100 * math.Abs(r)
+	prec := 0
 	if f < 9.95 {
-		return fmt.Sprintf("%.1f%%", f)
+		prec = 1
 	}
-	return fmt.Sprintf("%.0f%%", f)
+	var buf [32]byte
+	b := strconv.AppendFloat(buf[:0], f, 'f', prec, 64)
+	return string(append(b, '%'))
 }
 
 // errorWords explains an undiagnosed failure (the message already says

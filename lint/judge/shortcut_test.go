@@ -1,6 +1,8 @@
 package judge
 
 import (
+	"fmt"
+	"math"
 	"math/big"
 	"math/rand/v2"
 	"strings"
@@ -175,5 +177,25 @@ func TestSharedConstants(t *testing.T) {
 		f := &approxFactors[i]
 		assert.Equal(t, ratApprox(ratio(f.num, f.den)), fracApprox(f.num, f.den))
 		assert.Equal(t, ratApprox(ratio(f.den, f.num)), fracApprox(f.den, f.num))
+	}
+}
+
+// TestPercent holds percent to fmt's "%.1f%%" and "%.0f%%".
+func TestPercent(t *testing.T) {
+	r := rand.New(rand.NewPCG(47, 48))
+	for range 100_000 {
+		x := r.Float64() * float64(r.IntN(5)) / 10
+		if r.IntN(2) == 0 {
+			x = -x
+		}
+		if r.IntN(10) == 0 {
+			x = float64(r.IntN(2000)-1000) / 10000 // on a rounding tie
+		}
+		f := 100 * math.Abs(x)
+		want := fmt.Sprintf("%.0f%%", f)
+		if f < 9.95 {
+			want = fmt.Sprintf("%.1f%%", f)
+		}
+		require.Equal(t, want, percent(x), "%v", x)
 	}
 }
