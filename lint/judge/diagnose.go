@@ -3,6 +3,7 @@ package judge
 import (
 	"math"
 	"math/big"
+	"math/bits"
 	"strings"
 
 	"github.com/unitlint/unitlint/lint/numeral"
@@ -79,7 +80,11 @@ func (j *judgement) diagnose(evs []evaluation) *diagnosis {
 		var f fitFinder
 		for i := range hs {
 			if hs[i].scalable {
+				r, known := j.slipRatio(ev, &hs[i])
 				for _, k := range slipExponents() {
+					if known && !slipMayFit(r, k) {
+						continue // b lies far from the figure slipped by 10^k
+					}
 					c := combineSlip(hs[i], k)
 					j.consider(&f, ev, &c)
 				}
@@ -161,6 +166,41 @@ func (j *judgement) misfitExact(ev *evaluation, h *hypothesis) *big.Rat {
 	return worst
 }
 
+// slipRatio returns b / c' for the first endpoint, where c' is h's figure
+// without a slip, in float64 on the fast path; known is false where it
+// cannot tell a slipped figure's fit from it (the exact path, a reading's
+// allowance of a degree, a figure or b of the other sign, zero or not
+// finite, or shadows whose error bounds are not tiny). Each combination of
+// h with a slip of 10^k is h's figure times 10^k (the slip is applied
+// last), so slipMayFit(r, k) is false only where that combination fails
+// the test of b within 3 % of it in fits.
+func (j *judgement) slipRatio(ev *evaluation, h *hypothesis) (r float64, known bool) {
+	if !j.fast || h.kind == kindReading || h.g.slip != 0 {
+		return 0, false
+	}
+	cp, err := h.g.approxAt(j.a[0].v)
+	if err != nil {
+		return 0, false
+	}
+	b := ev.b[0].v
+	const tight = 1e-9 // relative error bounds far below slipMayFit's margin
+	if !(cp.e <= tight*math.Abs(cp.v)) || !(b.e <= tight*math.Abs(b.v)) {
+		return 0, false
+	}
+	r = b.v / cp.v
+	if !(r > 0) || math.IsInf(r, 0) {
+		return 0, false
+	}
+	return r, true
+}
+
+// slipMayFit reports whether b = r·c' may lie within 3 % (diagFit) of
+// c'·10^k: |log10(r) − k| is at most |log10(1 − 3 %)| < 0.0133 then, and
+// this allows 0.02.
+func slipMayFit(r float64, k int) bool {
+	return math.Abs(math.Log10(r)-float64(k)) <= 0.02
+}
+
 // slipExponents are the powers of ten of a scale-word slip.
 func slipExponents() []int { return []int{3, -3, 6, -6, 9, -9} }
 
@@ -221,19 +261,21 @@ func (j *judgement) fitsFast(ev *evaluation, h *hypothesis) (approx, bool) {
 		if err != nil {
 			return approx{}, false
 		}
+		// b within 3 % first: most hypotheses fail it (the order of the
+		// tests changes no outcome, only which is made first)
+		tol := diagFit.approx().mul(cp.abs())
+		if h.kind == kindReading {
+			tol = hullMax(tol, approx{1, 0})
+		}
+		if !le(b.v.sub(cp).abs(), tol) {
+			return approx{}, false
+		}
 		c := ev.shadow(i)
 		if h.kind == kindReading || ev.m.kind == kindReading {
 			if le(cp.sub(c).abs(), approx{0.5, 0}) {
 				return approx{}, false
 			}
 		} else if le(cp.sub(c).abs(), j.prof.floor.approx().mul(c.abs())) {
-			return approx{}, false
-		}
-		tol := diagFit.approx().mul(cp.abs())
-		if h.kind == kindReading {
-			tol = hullMax(tol, approx{1, 0})
-		}
-		if !le(b.v.sub(cp).abs(), tol) {
 			return approx{}, false
 		}
 		if h.near && j.anyRoundingFast(ev, i) {
@@ -303,7 +345,44 @@ func (j *judgement) hypotheses(hs []hypothesis, ev *evaluation) []hypothesis {
 		hs = j.prefixHypotheses(hs, m)
 	}
 	hs = scaleHypotheses(hs, m, kindQuantity)
-	return approxHypotheses(hs, m)
+	hs = approxHypotheses(hs, m)
+	if j.fast {
+		shareShadows(hs, m)
+	}
+	return hs
+}
+
+// shareShadows sets the float64 shadows of every conversion among hs
+// that runs between m's two units (the slips of a scale word, the factor
+// the wrong way), reading each unit's constants once where
+// mapping.approxAt would shadow them once per hypothesis; the others are
+// left to approxAt. The shadows are those shadowsOf returns.
+func shareShadows(hs []hypothesis, m model) {
+	a, b := unitShadowOf(m.ua), unitShadowOf(m.ub)
+	for i := range hs {
+		g := &hs[i].g
+		if g.hasShadows {
+			continue
+		}
+		switch {
+		case g.from == m.ua && g.to == m.ub:
+			g.shadows = unitShadows{fromFactor: a[0], fromOffset: a[1], toFactor: b[0], toOffset: b[1]}
+		case g.from == m.ub && g.to == m.ua:
+			g.shadows = unitShadows{fromFactor: b[0], fromOffset: b[1], toFactor: a[0], toOffset: a[1]}
+		default:
+			continue
+		}
+		g.hasShadows = true
+	}
+}
+
+// unitShadowOf returns the shadows of u's factor and offset (zero without one).
+func unitShadowOf(u *units.Unit) (sh [2]approx) {
+	sh[0] = ratApprox(u.Factor)
+	if u.Offset != nil {
+		sh[1] = ratApprox(u.Offset)
+	}
+	return sh
 }
 
 // mayBeDecimalSlip reports whether b may be the exact value times a power
@@ -348,11 +427,11 @@ func (j *judgement) readingHypotheses(hs []hypothesis, m model) []hypothesis {
 	switch {
 	case m.ua.ID == "degC" && m.ub.ID == "degF":
 		hs = append(hs, hypothesis{cause: CauseApproximateFactor, kind: kindReading, near: true,
-			g:   mapping{mul: ratio(2, 1), add: ratio(30, 1)},
+			g:   mapping{mulN: 2, mulD: 1, add: ratio(30, 1)},
 			why: "the rule of thumb “double it and add 30” was used"})
 	case m.ua.ID == "degF" && m.ub.ID == "degC":
 		hs = append(hs, hypothesis{cause: CauseApproximateFactor, kind: kindReading, near: true,
-			g:   mapping{mul: ratio(1, 2), add: ratio(-15, 1)}, // (x − 30) / 2
+			g:   mapping{mulN: 1, mulD: 2, add: ratio(-15, 1)}, // (x − 30) / 2
 			why: "the rule of thumb “subtract 30 and halve it” was used"})
 	}
 	return hs
@@ -388,11 +467,47 @@ func unconverted(m model) (hypothesis, bool) {
 	if m.kind != kindQuantity || m.ua.Inverse != m.ub.Inverse || m.ua.Offset != nil || m.ub.Offset != nil {
 		return hypothesis{}, false
 	}
-	f := quo(m.ua.Factor, m.ub.Factor)
-	near := f.Cmp(ratio(3, 4)) >= 0 && f.Cmp(ratio(4, 3)) <= 0
-	return hypothesis{cause: CauseUnconverted, g: mapping{mul: ratio(1, 1)}, kind: m.kind, near: near,
+	near, ok := nearFactor64(m.ua.Factor, m.ub.Factor)
+	if !ok {
+		f := quo(m.ua.Factor, m.ub.Factor)
+		near = f.Cmp(ratio(3, 4)) >= 0 && f.Cmp(ratio(4, 3)) <= 0
+	}
+	return hypothesis{cause: CauseUnconverted, g: mapping{mulN: 1, mulD: 1}, kind: m.kind, near: near,
 		why: "the figure was copied without being converted"}, true
 }
+
+// nearFactor64 reports whether 3/4 ≤ fa/fb ≤ 4/3, as unconverted decides
+// it, in 128-bit integer products of the factors' terms (no big.Rat); ok
+// is false where they do not fit in 2^53 or fb is not positive.
+func nearFactor64(fa, fb *big.Rat) (near, ok bool) {
+	an, ad, okA := fraction64(fa)
+	bn, bd, okB := fraction64(fb)
+	if !okA || !okB || an < 0 || bn <= 0 {
+		return false, false
+	}
+	// fa/fb = an·bd / (ad·bn), all positive (or an zero)
+	p, q := uint128(uint64(an), uint64(bd)), uint128(uint64(ad), uint64(bn)) //nolint:gosec // all four are in [0, 2^53], checked above
+	return !less128(mul128(p, 4), mul128(q, 3)) && !less128(mul128(q, 4), mul128(p, 3)), true
+}
+
+// u128 is an unsigned 128-bit integer, hi·2^64 + lo.
+type u128 struct{ hi, lo uint64 }
+
+// uint128 returns a·b.
+func uint128(a, b uint64) u128 {
+	hi, lo := bits.Mul64(a, b)
+	return u128{hi, lo}
+}
+
+// mul128 returns x·k for a product x of two numbers below 2^53 and k ≤ 4
+// (so below 2^108: it does not overflow).
+func mul128(x u128, k uint64) u128 {
+	hi, lo := bits.Mul64(x.lo, k)
+	return u128{x.hi*k + hi, lo}
+}
+
+// less128 reports whether x < y.
+func less128(x, y u128) bool { return x.hi < y.hi || (x.hi == y.hi && x.lo < y.lo) }
 
 // linearHypotheses appends the length factor used for an area, volume or density
 // (a·f^(1/2), a·f^(1/3)), and the area factor used for a volume (a·f^(2/3)).
@@ -411,9 +526,15 @@ func (j *judgement) linearHypotheses(hs []hypothesis, m model) []hypothesis {
 		}
 	}
 	// The factor's roots are computed on first exact use, once for the
-	// hypothesis and its combinations with a slip.
+	// hypothesis and its combinations with a slip on the exact path (the
+	// fast path computes them rarely, and so shares no memo: rootExact
+	// makes one for a copy that needs it).
 	rooted := func(p, q int) mapping {
-		return mapping{rootFrom: m.ua, rootTo: m.ub, rootP: p, rootQ: q, rootMemo: new(rootMemo)}
+		g := mapping{rootFrom: m.ua, rootTo: m.ub, rootP: p, rootQ: q}
+		if !j.fast {
+			g.rootMemo = new(rootMemo)
+		}
+		return g
 	}
 	switch pa {
 	case 2, -2:
@@ -659,12 +780,12 @@ func approxHypotheses(hs []hypothesis, m model) []hypothesis {
 		if m.ua.ID != f.from || m.ub.ID != f.to {
 			continue
 		}
-		k := ratio(f.num, f.den)
+		g := mapping{mulN: f.num, mulD: f.den}
 		if f.inv {
-			k = ratio(f.den, f.num) // 1/(num/den)
+			g.mulN, g.mulD = f.den, f.num // 1/(num/den)
 		}
 		hs = append(hs, hypothesis{cause: CauseApproximateFactor, kind: m.kind, scalable: true, near: true,
-			why: f.why, g: mapping{mul: k}})
+			why: f.why, g: g})
 	}
 	return hs
 }
@@ -675,6 +796,54 @@ func (j *judgement) typo(ev *evaluation) *diagnosis {
 	if len(j.b) != 1 || j.p.B.Major != nil || len(j.p.B.Numbers) != 1 || j.p.B.Numbers[0].Spelled {
 		return nil
 	}
+	if !j.swapsMayPass(ev) {
+		return nil
+	}
+	return j.typoSwaps(ev)
+}
+
+// swapsMayPass reports whether B with two adjacent digits swapped may pass
+// under ev's model; false only where none can, told in float64 from B's
+// decade: a swap moves B's leading digit at most one place, so every swap
+// of a number whose digits (without a scale word) lead at 10^P lies in
+// [10^(P−1), 10^(P+2)), and a clean pass of a quantity needs the guard,
+// at most 20 % either way (forward |b′ − c| ≤ 20 % of |c|, reverse of
+// |b′|): b′ within [c/2, 2c] in magnitude, with room to spare.
+func (j *judgement) swapsMayPass(ev *evaluation) bool {
+	b := &j.b[0]
+	if !j.fast || ev.m.kind != kindQuantity || j.p.B.Numbers[0].Scale != nil || !b.fast || b.val.n == 0 ||
+		!plainDecimal(j.p.B.Numbers[0].Text) {
+		return true
+	}
+	c := ev.shadow(0)
+	const tight = 1e-9
+	cv := math.Abs(c.v)
+	if !(c.e <= tight*cv) || math.IsInf(cv, 0) {
+		return true
+	}
+	p := b.val.mag()
+	lo, hi := math.Pow(10, float64(p-1)), math.Pow(10, float64(p+2))
+	return !(hi <= cv/2 || lo >= 2*cv)
+}
+
+// plainDecimal reports whether s holds only ASCII digits, points, commas,
+// spaces and apostrophes (the digits and marks of a decimal, no fraction
+// slash or vulgar fraction, whose swaps the decade argument of
+// swapsMayPass does not cover).
+func plainDecimal(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case '0' <= c && c <= '9', c == '.', c == ',', c == ' ', c == '\'':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// typoSwaps is typo past its shortcuts: each swap of two adjacent digits
+// of B, judged.
+func (j *judgement) typoSwaps(ev *evaluation) *diagnosis {
 	nt := j.p.B.Numbers[0]
 	mark := nt.Style.Decimal
 	if mark == "" {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/big"
+	"strconv"
 	"strings"
 
 	"github.com/unitlint/unitlint/lint/numeral"
@@ -146,12 +147,21 @@ func (j *judgement) explainHypothesis(ev *evaluation, h *hypothesis) *diagnosis 
 }
 
 // percent writes a relative error: "13%", "4.2%".
+// It writes as fmt's "%.1f%%" and "%.0f%%" do (TestPercent), with no
+// fmt machinery.
 func percent(r float64) string {
+	var buf [32]byte
+	return string(appendPercent(buf[:0], r))
+}
+
+// appendPercent appends percent(r) to b.
+func appendPercent(b []byte, r float64) []byte {
 	f := 100 * math.Abs(r)
+	prec := 0
 	if f < 9.95 {
-		return fmt.Sprintf("%.1f%%", f)
+		prec = 1
 	}
-	return fmt.Sprintf("%.0f%%", f)
+	return append(strconv.AppendFloat(b, f, 'f', prec, 64), '%')
 }
 
 // errorWords explains an undiagnosed failure (the message already says
@@ -172,7 +182,14 @@ func (j *judgement) errorWords(ev *evaluation) string {
 			return j.bWritten() + " is " + display(numeral.Round(r, numeral.DecimalsForSig(r, 2))) + " times too high"
 		}
 	}
-	return j.bWritten() + " is " + percent(j.relErrFloat(ev)) + " too " + highLow(b, c)
+	// one string, written in place: "453 is 99% too low"
+	bw, hl := j.bWritten(), highLow(b, c)
+	var buf [64]byte
+	out := append(buf[:0], bw...)
+	out = append(out, " is "...)
+	out = appendPercent(out, j.relErrFloat(ev))
+	out = append(out, " too "...)
+	return string(append(out, hl...))
 }
 
 // signWords says "the minus sign is wrong" (or "a minus sign is missing")

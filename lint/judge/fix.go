@@ -147,6 +147,7 @@ func (j *judgement) roundedTexts(ev *evaluation, mode fixMode, common, anyInfo b
 			ds[i] = trimDecimals(vs[i:i+1], ds[i])
 		}
 	}
+	var amtBuf [2]amount // the fixed amounts, judged and let go
 	// extras[i] is the figures endpoint i gains: all alike with common
 	// decimals, else each its own, fewest in all first
 	for total := 0; total <= maxExtraFigures; total++ {
@@ -160,7 +161,7 @@ func (j *judgement) roundedTexts(ev *evaluation, mode fixMode, common, anyInfo b
 			} else {
 				break
 			}
-			texts, amts, ok := j.writeAll(vs, ds, extras)
+			texts, amts, ok := j.writeAll(vs, ds, extras, amtBuf[:0])
 			if !ok {
 				return nil, false
 			}
@@ -249,16 +250,16 @@ func trimDecimals(vs []*big.Rat, d int) int {
 
 // writeAll writes every value with its decimals (plus its extra) in its
 // number's style and reads the texts back as amounts (the way the fixed
-// copy will be read).
-func (j *judgement) writeAll(vs []*big.Rat, ds, extras []int) ([]numberEdit, []amount, bool) {
+// copy will be read), appended to amts (a buffer of the caller).
+func (j *judgement) writeAll(vs []*big.Rat, ds, extras []int, amts []amount) ([]numberEdit, []amount, bool) {
 	edits := make([]numberEdit, len(vs))
-	amts := make([]amount, len(vs))
 	for i, v := range vs {
 		e, a, ok := j.writeNumber(v, ds[i]+extras[i], i)
 		if !ok {
 			return nil, nil, false
 		}
-		edits[i], amts[i] = e, newAmount(a)
+		edits[i] = e
+		amts = append(amts, newAmount(a))
 	}
 	return edits, amts, true
 }
@@ -531,15 +532,18 @@ func (j *judgement) baseOfB() (int, bool) {
 func (j *judgement) mergedFix(r *Result, chs []textChange, base int) {
 	t := j.p.B.Text
 	start, end := chs[0].start, chs[len(chs)-1].end
-	var sb strings.Builder
-	sb.Grow(end - start + 16)
-	pos := start
-	for _, c := range chs {
-		sb.WriteString(t[pos-base : c.start-base])
-		sb.WriteString(c.new)
-		pos = c.end
+	nt := chs[0].new // one change: its text, with nothing to join
+	if len(chs) > 1 {
+		var sb strings.Builder
+		sb.Grow(end - start + 16)
+		pos := start
+		for _, c := range chs {
+			sb.WriteString(t[pos-base : c.start-base])
+			sb.WriteString(c.new)
+			pos = c.end
+		}
+		nt = sb.String()
 	}
-	nt := sb.String()
 	if nt == t[start-base:end-base] {
 		return
 	}

@@ -10,12 +10,16 @@ import (
 
 // mapping converts a value into another unit, or into what a mistaken
 // writer would have computed: Convert(x, from, to) when from is set, then
-// times mul (or times Convert(1, rootFrom, rootTo)^(rootP/rootQ) when rootQ
-// is set), plus add, times 10^slip. It computes exactly (exact) and in
+// times mul (or times mulN/mulD when mulD is set, or times
+// Convert(1, rootFrom, rootTo)^(rootP/rootQ) when rootQ is set), plus add,
+// times 10^slip. It computes exactly (exact) and in
 // float64 (approxAt).
 type mapping struct {
 	from, to *units.Unit
 	mul, add *big.Rat
+	// mulN, mulD: a factor held as a small fraction (mulD > 0), so that a
+	// hypothesis that never reaches the exact path builds no big.Rat for it.
+	mulN, mulD int64
 	// rootFrom, rootTo, rootP, rootQ: the length factor of an area or a
 	// volume (PRECISION.md §4.5), computed on its first exact use (root).
 	rootFrom, rootTo *units.Unit
@@ -26,6 +30,10 @@ type mapping struct {
 	// (when hasShadows).
 	shadows    unitShadows
 	hasShadows bool
+	// rootShadow caches rootApprox (when hasRoot): a probe applies the
+	// mapping three times, and each would convert and take the root again.
+	rootShadow approx
+	hasRoot    bool
 }
 
 // unitShadows are the float64 shadows of a conversion's constants.
@@ -53,6 +61,8 @@ func (g *mapping) exact(x *big.Rat) (*big.Rat, error) {
 		v = mul(v, g.rootExact())
 	case g.mul != nil:
 		v = mul(v, g.mul)
+	case g.mulD != 0:
+		v = mul(v, ratio(g.mulN, g.mulD))
 	}
 	if g.add != nil {
 		v = add(v, g.add)
@@ -64,6 +74,16 @@ func (g *mapping) exact(x *big.Rat) (*big.Rat, error) {
 		v = new(big.Rat).Set(x)
 	}
 	return v, nil
+}
+
+// fracApprox returns the float64 shadow of n/d (d > 0, |n|, d ≤ 2^53), the
+// same as ratApprox(ratio(n, d)): the quotient of the reduced fraction is
+// that of n/d, both rounded once from the same real number.
+func fracApprox(n, d int64) approx {
+	if n%d == 0 {
+		return approx{float64(n / d), 0}
+	}
+	return result(float64(n)/float64(d), 0)
 }
 
 // rootExact returns the root factor, computing it once.
@@ -95,9 +115,14 @@ func (g *mapping) approxAt(x approx) (approx, error) {
 	}
 	switch {
 	case g.rootQ != 0:
-		v = v.mul(g.rootApprox())
+		if !g.hasRoot {
+			g.rootShadow, g.hasRoot = g.rootApprox(), true
+		}
+		v = v.mul(g.rootShadow)
 	case g.mul != nil:
 		v = v.mul(ratApprox(g.mul))
+	case g.mulD != 0:
+		v = v.mul(fracApprox(g.mulN, g.mulD))
 	}
 	if g.add != nil {
 		v = v.add(ratApprox(g.add))
