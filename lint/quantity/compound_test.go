@@ -13,11 +13,10 @@ import (
 // of each compound to the catalogue's exact factors.
 func TestCompoundsAgreeWithTheCatalogue(t *testing.T) {
 	cat := units.Default()
-	for i, c := range compounds {
+	for _, c := range compounds {
 		got, err := units.Convert(big.NewRat(1, 1), cat.Unit(c.major), cat.Unit(c.minor))
 		if assert.NoError(t, err, c.major) {
 			assert.Equal(t, big.NewRat(c.per, 1).String(), got.String(), "%s in %s", c.major, c.minor)
-			assert.Equal(t, got.String(), compoundPer[i].String())
 		}
 		assert.Len(t, c.major, 2, "compoundMinor skips units whose IDs are not two letters long")
 	}

@@ -45,13 +45,6 @@ func inRange(x uint64, lo, hi byte) uint64 {
 // letterBits marks the ASCII letters of x (the test of isASCIILetter).
 func letterBits(x uint64) uint64 { return inRange(x|0x20*ones, 'a', 'z') }
 
-// equalBits marks the bytes of x equal to c.
-func equalBits(x uint64, c byte) uint64 {
-	const low = 0x7f * ones
-	t := x ^ uint64(c)*ones // zero where equal
-	return ^((t&low + low) | t | low)
-}
-
 // wordEnd returns the end of the run of ASCII letters at i, eight bytes
 // at a time.
 func wordEnd(text []byte, i int) int {
@@ -106,6 +99,18 @@ var lowBytes = func() (t [9]uint64) {
 	t[8] = ^uint64(0)
 	return t
 }()
+
+// packWord packs the word of l ASCII letters (0 to 8) that w, read by
+// load8 at its first letter, starts with.
+func packWord(w uint64, l int) packed { return packed((w | 0x20*ones) & lowBytes[l]) }
+
+// numberWord looks the packed word v (not 0) up in numberWordSet: its
+// value as a cardinal (0 for "a", "an", "half", "quarter"), and whether
+// it is a number word at all.
+func numberWord(v packed) (int64, bool) {
+	e := &numberWordSet[numberWordSlot(uint64(v))]
+	return e.cardinal, e.word == uint64(v)
+}
 
 // A candidate's word length, as nextCandidate returns it.
 const (
@@ -171,8 +176,7 @@ func nextCandidate(text []byte, i, limit int) (int, int) {
 				}
 				continue
 			}
-			v := (load8(text, p) | 0x20*ones) & lowBytes[l]
-			if numberWordSet[numberWordSlot(v)].word == v {
+			if _, ok := numberWord(packWord(load8(text, p), l)); ok {
 				return p, l
 			}
 		}

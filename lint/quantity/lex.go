@@ -133,13 +133,6 @@ type digitRun struct {
 	zeros   int   // trailing zeros
 }
 
-// add reads the digits text[i:j] (all ASCII digits).
-func (r *digitRun) add(text []byte, i, j int) {
-	for _, c := range text[i:j] {
-		r.digit(c - '0')
-	}
-}
-
 // read reads the run of digits at j and returns its end.
 func (r *digitRun) read(text []byte, j int) int {
 	for ; j < len(text); j++ {
@@ -211,8 +204,7 @@ func (s *Scanner) lexNumber(text []byte, i int, sc *scratch, num *number) (int, 
 				break
 			}
 			groupSep = sep
-			run.add(text, k, k+3)
-			j = k + 3
+			j = run.read(text, k) // the group's three digits: no fourth follows
 		}
 	}
 	intDigits := run.digits

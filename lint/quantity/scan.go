@@ -2,7 +2,6 @@ package quantity
 
 import (
 	"context"
-	"math"
 	"math/big"
 	"unicode"
 	"unicode/utf8"
@@ -563,83 +562,16 @@ func compoundMinor(u *units.Unit) string {
 	return ""
 }
 
-// compoundPer holds the per of each of compounds as a rational, shared and
-// read-only.
-var compoundPer = func() (t [len(compounds)]*big.Rat) {
-	for i, c := range compounds {
-		t[i] = big.NewRat(c.per, 1)
-	}
-	return t
-}()
-
 // compoundAmount returns a compound's total in its minor unit: "6ft 2in"
 // is 74 in, its Fine that of the minor number. The total is cut from
 // arena when the arithmetic fits in int64s.
 func compoundAmount(major, minor numeral.Amount, mu, nu *units.Unit, arena *numeral.Arena) numeral.Amount {
-	for i, c := range compounds {
+	for _, c := range compounds {
 		if c.major == mu.ID && c.minor == nu.ID {
-			if num, den, ok := mulAdd(major.Value, c.per, minor.Value); ok {
-				return numeral.TakeExact(arena.Frac(num, den), minor.Fine)
-			}
-			v := new(big.Rat).Mul(major.Value, compoundPer[i])
-			v.Add(v, minor.Value)
-			return numeral.TakeExact(v, minor.Fine)
+			return numeral.TakeExact(arena.MulAdd(major.Value, c.per, minor.Value), minor.Fine)
 		}
 	}
 	return minor
-}
-
-// mulAdd returns x*k + y as a fraction num/den (den > 0, maybe not in
-// lowest terms) when every step fits in an int64.
-func mulAdd(x *big.Rat, k int64, y *big.Rat) (num, den int64, ok bool) {
-	a, b, okX := ratInt64(x)
-	c, d, okY := ratInt64(y)
-	if !okX || !okY {
-		return 0, 0, false
-	}
-	// (a*k*d + c*b) / (b*d)
-	akd, ok1 := mul64(a, k)
-	akd, ok2 := mul64(akd, d)
-	cb, ok3 := mul64(c, b)
-	den, ok4 := mul64(b, d)
-	num, ok5 := add64(akd, cb)
-	return num, den, ok1 && ok2 && ok3 && ok4 && ok5
-}
-
-// ratInt64 returns x's numerator and denominator when both fit in an
-// int64.
-func ratInt64(x *big.Rat) (num, den int64, ok bool) {
-	if !x.Num().IsInt64() {
-		return 0, 0, false
-	}
-	if x.IsInt() {
-		return x.Num().Int64(), 1, true
-	}
-	if !x.Denom().IsInt64() {
-		return 0, 0, false
-	}
-	return x.Num().Int64(), x.Denom().Int64(), true
-}
-
-// add64 returns x+y when it fits in an int64.
-func add64(x, y int64) (int64, bool) {
-	sum := x + y
-	if (x >= 0) == (y >= 0) && (sum >= 0) != (x >= 0) {
-		return 0, false
-	}
-	return sum, true
-}
-
-// mul64 returns x*y when it fits in an int64.
-func mul64(x, y int64) (int64, bool) {
-	if x == 0 || y == 0 {
-		return 0, true
-	}
-	p := x * y
-	if p/y != x || (x == -1 && y == math.MinInt64) || (y == -1 && x == math.MinInt64) {
-		return 0, false
-	}
-	return p, true
 }
 
 // rangeWordStarts marks the bytes that start what joins a range after a

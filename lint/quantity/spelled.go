@@ -99,7 +99,7 @@ func wordAt(text []byte, k int) (packed, int) {
 	if l == 8 && k+8 < len(text) && isASCIILetter(text[k+8]) {
 		return 0, wordEnd(text, k+9)
 	}
-	return packed((w | 0x20*ones) & lowBytes[l]), k + l
+	return packWord(w, l), k + l
 }
 
 // nextWord skips one run of spaces after e and returns the next word,
@@ -122,8 +122,8 @@ func cardinalAt(text []byte, k int, w packed, e int) int64 {
 		}
 		return 0
 	}
-	if c := &numberWordSet[numberWordSlot(uint64(w))]; c.word == uint64(w) {
-		return c.cardinal
+	if c, ok := numberWord(w); ok {
+		return c
 	}
 	return 0
 }
