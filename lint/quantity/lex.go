@@ -91,13 +91,6 @@ func (n *number) amount() numeral.Amount {
 	return a
 }
 
-// text returns the number as a judge.NumberText.
-func (n *number) text() judge.NumberText {
-	var nt judge.NumberText
-	n.setText(&nt)
-	return nt
-}
-
 // setText writes the number into nt, a judge.NumberText in its slab.
 func (n *number) setText(nt *judge.NumberText) {
 	if n.pending {

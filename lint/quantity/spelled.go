@@ -159,7 +159,7 @@ func (s *Scanner) spelled(text []byte, i int, sc *scratch) (Quantity, int, bool)
 	}
 	if bare {
 		q := Quantity{Kind: Measure, Start: i, End: be, BareDegrees: true, UnitStart: end, UnitEnd: be}
-		q.Numbers = sc.numbers.take(num.text())
+		q.Numbers = sc.numberTexts(&num)
 		q.Amounts = sc.amounts.take(num.amount())
 		if e, below := belowZero(text, be); below {
 			q.End = e
@@ -170,7 +170,7 @@ func (s *Scanner) spelled(text []byte, i int, sc *scratch) (Quantity, int, bool)
 	}
 	q := Quantity{Kind: Measure, Start: i, End: ue}
 	q.setUnit(u, us, ue, hyph)
-	q.Numbers = sc.numbers.take(num.text())
+	q.Numbers = sc.numberTexts(&num)
 	q.Amounts = sc.amounts.take(num.amount())
 	s.finish(text, &q)
 	return q, q.End, true
