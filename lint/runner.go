@@ -101,11 +101,7 @@ func Analyze(ctx context.Context, doc *Document, analyzers []*Analyzer, opts *Op
 		if opts.ReportUnusedSuppressions {
 			sev := opts.SeverityOf(&Analyzer{Name: RuleUnusedSuppression, Severity: SeverityWarning})
 			if sev != SeverityOff {
-				names := make(map[string]bool, len(known))
-				for _, n := range known {
-					names[n] = true
-				}
-				res.Diagnostics = append(res.Diagnostics, sp.unused(names, sev)...)
+				res.Diagnostics = append(res.Diagnostics, sp.unused(known, sev)...)
 				SortDiagnostics(res.Diagnostics)
 			}
 		}

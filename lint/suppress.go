@@ -238,7 +238,7 @@ func (sp *suppressor) filter(ds []Diagnostic) []Diagnostic {
 // unused returns a warning for each directive (or each rule a directive
 // names) that suppressed nothing. known holds the names of the rules of
 // the run, to tell a misspelt name from an idle one.
-func (sp *suppressor) unused(known map[string]bool, sev Severity) []Diagnostic {
+func (sp *suppressor) unused(known []string, sev Severity) []Diagnostic {
 	var out []Diagnostic
 	for i := range sp.sups {
 		s := &sp.sups[i]
@@ -255,7 +255,7 @@ func (sp *suppressor) unused(known map[string]bool, sev Severity) []Diagnostic {
 			var idle, unknown []string
 			for _, r := range s.Rules {
 				switch {
-				case !known[r]:
+				case !slices.Contains(known, r):
 					unknown = append(unknown, r)
 				case !sp.used[i][r]:
 					idle = append(idle, r)

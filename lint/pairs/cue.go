@@ -26,12 +26,14 @@ const (
 	// words after "above"/"below" that make it a baseline: "above
 	// average", "above the long-term average"
 	clsBaseline
-	clsBy              // "by"
-	clsOf              // "of"
-	clsToAt            // "to" or "at"
-	clsAboveBelow      // "above" or "below"
-	maxClassWord  = 13 // the longest word with a class ("preindustrial")
+	clsBy         // "by"
+	clsOf         // "of"
+	clsToAt       // "to" or "at"
+	clsAboveBelow // "above" or "below"
 )
+
+// maxClassWord is the length of the longest word with a class.
+const maxClassWord = len("preindustrial")
 
 // wordClass returns the classes of w, a word of ASCII letters in any case
 // (0 for a word in none). It compares the word lower-cased in a stack

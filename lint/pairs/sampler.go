@@ -87,7 +87,6 @@ const maxPatterns = 256
 type candidate struct {
 	head, headMask  uint64
 	pattern, offset int32
-	length          int32 // the pattern's
 }
 
 // newSampler builds the sampler for patterns, each at least two bytes
@@ -115,7 +114,7 @@ func newSampler(patterns []string) *sampler {
 		for k := j; k < j+stride; k++ {
 			gram, mask := anchorOf(p, k)
 			c := candidate{head: binary.LittleEndian.Uint64(head[:]), headMask: headMask,
-				pattern: int32(pi), offset: int32(k), length: int32(len(p))} //nolint:gosec // pi < maxPatterns, |k| < len(p), the patterns are short
+				pattern: int32(pi), offset: int32(k)} //nolint:gosec // pi < maxPatterns, |k| < len(p)
 			// every value of the byte outside the pattern, if any (a one
 			// in that byte of unit)
 			unit := ^mask & 0x010101
