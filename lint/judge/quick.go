@@ -196,12 +196,6 @@ func unitAt(o *Operand, i int) *units.Unit {
 // temperature reading.
 func quickModel(p *Pair, cat *units.Catalogue) (model, bool) {
 	ua, ub := p.A.Unit, p.B.Unit
-	change := func(u *units.Unit) *units.Unit {
-		if u.Dim == units.TemperatureChange || cat == nil {
-			return u
-		}
-		return cat.Change(u)
-	}
 	var m model
 	switch {
 	case !isTemperature(ua) && !isTemperature(ub):
@@ -214,7 +208,7 @@ func quickModel(p *Pair, cat *units.Catalogue) (model, bool) {
 		if reading && p.Temp != TempChange {
 			return model{ua: ua, ub: ub, kind: kindReading}, true // whatever the change units
 		}
-		ca, cb := change(ua), change(ub)
+		ca, cb := changeOf(ua, cat), changeOf(ub, cat)
 		hasChange := ca.Dim == units.TemperatureChange && cb.Dim == units.TemperatureChange
 		switch {
 		case reading && !hasChange:
