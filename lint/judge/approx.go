@@ -119,23 +119,12 @@ const maxSafe = 1 << 53
 
 // ratApprox returns the float64 shadow of x.
 func ratApprox(x *big.Rat) approx {
-	if n, d, ok := smallWords(x); ok {
+	if n, d, ok := fraction64(x); ok {
 		// both exact in float64: the quotient is rounded once
 		if d == 1 {
-			return approx{n, 0}
+			return approx{float64(n), 0}
 		}
-		return result(n/d, 0)
-	}
-	if x.IsInt() {
-		if n := x.Num(); n.IsInt64() {
-			if i := n.Int64(); -maxSafe <= i && i <= maxSafe {
-				return approx{float64(i), 0}
-			}
-		}
-	} else if n, d := x.Num(), x.Denom(); n.IsInt64() && d.IsInt64() {
-		if ni, di := n.Int64(), d.Int64(); -maxSafe <= ni && ni <= maxSafe && di <= maxSafe {
-			return result(float64(ni)/float64(di), 0)
-		}
+		return result(float64(n)/float64(d), 0)
 	}
 	f, _ := x.Float64()
 	r := result(f, 0)
@@ -143,27 +132,6 @@ func ratApprox(x *big.Rat) approx {
 		r.e = tiny
 	}
 	return r
-}
-
-// smallWords returns x's numerator and denominator as float64s when both
-// are at most 2^53 in magnitude (and so exact), read from their words: no
-// big.Int arithmetic, not even the comparison IsInt makes.
-func smallWords(x *big.Rat) (n, d float64, ok bool) {
-	nw := x.Num().Bits()
-	dw := x.Denom().Bits() // an integer's denominator reads as 1
-	if len(nw) > 1 || len(dw) != 1 || uint64(dw[0]) > maxSafe {
-		return 0, 0, false
-	}
-	if len(nw) == 1 {
-		if uint64(nw[0]) > maxSafe {
-			return 0, 0, false
-		}
-		n = float64(nw[0])
-	}
-	if x.Sign() < 0 {
-		n = -n
-	}
-	return n, float64(dw[0]), true
 }
 
 // pow10s holds the powers of ten float64 represents exactly.

@@ -358,7 +358,8 @@ func (j *judgement) hypotheses(hs []hypothesis, ev *evaluation) []hypothesis {
 // mapping.approxAt would shadow them once per hypothesis; the others are
 // left to approxAt. The shadows are those shadowsOf returns.
 func shareShadows(hs []hypothesis, m model) {
-	a, b := unitShadowOf(m.ua), unitShadowOf(m.ub)
+	fwd := shadowsOf(m.ua, m.ub)
+	rev := unitShadows{fromFactor: fwd.toFactor, fromOffset: fwd.toOffset, toFactor: fwd.fromFactor, toOffset: fwd.fromOffset}
 	for i := range hs {
 		g := &hs[i].g
 		if g.hasShadows {
@@ -366,23 +367,14 @@ func shareShadows(hs []hypothesis, m model) {
 		}
 		switch {
 		case g.from == m.ua && g.to == m.ub:
-			g.shadows = unitShadows{fromFactor: a[0], fromOffset: a[1], toFactor: b[0], toOffset: b[1]}
+			g.shadows = fwd
 		case g.from == m.ub && g.to == m.ua:
-			g.shadows = unitShadows{fromFactor: b[0], fromOffset: b[1], toFactor: a[0], toOffset: a[1]}
+			g.shadows = rev
 		default:
 			continue
 		}
 		g.hasShadows = true
 	}
-}
-
-// unitShadowOf returns the shadows of u's factor and offset (zero without one).
-func unitShadowOf(u *units.Unit) (sh [2]approx) {
-	sh[0] = ratApprox(u.Factor)
-	if u.Offset != nil {
-		sh[1] = ratApprox(u.Offset)
-	}
-	return sh
 }
 
 // mayBeDecimalSlip reports whether b may be the exact value times a power

@@ -161,11 +161,14 @@ func compatible(ua, ub *units.Unit) bool {
 }
 
 // change returns the temperature-change unit of u (u itself when it has none).
-func (j *judgement) change(u *units.Unit) *units.Unit {
-	if u.Dim == units.TemperatureChange || j.cat == nil {
+func (j *judgement) change(u *units.Unit) *units.Unit { return changeOf(u, j.cat) }
+
+// changeOf is change with the catalogue cat (nil: none).
+func changeOf(u *units.Unit, cat *units.Catalogue) *units.Unit {
+	if u.Dim == units.TemperatureChange || cat == nil {
 		return u
 	}
-	return j.cat.Change(u)
+	return cat.Change(u)
 }
 
 // modelSet is the interpretations of a pair of units (see models), held

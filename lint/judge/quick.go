@@ -43,18 +43,13 @@ func quickPass(p *Pair, prof profile, cat *units.Catalogue) (r Result, ok bool) 
 	}
 	switch quickLevel(p.A.Amounts, p.B.Amounts, m, prof) {
 	case quickClean:
-		return quickResult(p, m), true
+		return baseResult(m, p.A.Amounts, p.B.Amounts[0].Value), true
 	case quickFails:
 		if len(p.A.Alt) > 0 || len(p.B.Alt) > 0 {
 			return quickAlt(p, m, prof)
 		}
 	}
 	return Result{}, false
-}
-
-// quickResult is the Result pass gives an evaluation of model m.
-func quickResult(p *Pair, m model) Result {
-	return Result{Unit: m.ub, Change: m.kind == kindChange, from: m.ua, src: p.A.Amounts, b: p.B.Amounts[0].Value}
 }
 
 // quickOutcome is what quickLevel can tell of an evaluation's level.
@@ -184,7 +179,7 @@ func quickAlt(p *Pair, m model, prof profile) (Result, bool) {
 	if !found {
 		return Result{}, false
 	}
-	return quickResult(p, best), true
+	return baseResult(best, p.A.Amounts, p.B.Amounts[0].Value), true
 }
 
 // unitAt returns an operand's unit (i = 0) or its alternative i − 1.
@@ -201,12 +196,6 @@ func unitAt(o *Operand, i int) *units.Unit {
 // temperature reading.
 func quickModel(p *Pair, cat *units.Catalogue) (model, bool) {
 	ua, ub := p.A.Unit, p.B.Unit
-	change := func(u *units.Unit) *units.Unit {
-		if u.Dim == units.TemperatureChange || cat == nil {
-			return u
-		}
-		return cat.Change(u)
-	}
 	var m model
 	switch {
 	case !isTemperature(ua) && !isTemperature(ub):
@@ -219,7 +208,7 @@ func quickModel(p *Pair, cat *units.Catalogue) (model, bool) {
 		if reading && p.Temp != TempChange {
 			return model{ua: ua, ub: ub, kind: kindReading}, true // whatever the change units
 		}
-		ca, cb := change(ua), change(ub)
+		ca, cb := changeOf(ua, cat), changeOf(ub, cat)
 		hasChange := ca.Dim == units.TemperatureChange && cb.Dim == units.TemperatureChange
 		switch {
 		case reading && !hasChange:

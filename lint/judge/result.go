@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/unitlint/unitlint/lint/numeral"
 	"github.com/unitlint/unitlint/lint/units"
 )
 
@@ -12,7 +13,13 @@ import (
 // left to the Result's methods, so that a passing pair, whose exact values
 // few callers read, costs no rational arithmetic.
 func (j *judgement) base(ev *evaluation) Result {
-	return Result{Unit: ev.m.ub, Change: ev.m.kind == kindChange, from: ev.m.ua, src: j.p.A.Amounts, b: ev.b[0].Value}
+	return baseResult(ev.m, j.p.A.Amounts, ev.b[0].Value)
+}
+
+// baseResult is base for model m, A's amounts src and B's first value b
+// (quickPass's Result, without an evaluation).
+func baseResult(m model, src []numeral.Amount, b *big.Rat) Result {
+	return Result{Unit: m.ub, Change: m.kind == kindChange, from: m.ua, src: src, b: b}
 }
 
 // relErrOf returns (b − c) / c as the float64 nearest to it; c ≠ 0.
@@ -37,21 +44,26 @@ func relErrOf(b, c *big.Rat) float64 {
 	return float(quo(sub(b, c), c))
 }
 
-// fraction64 returns x as num/den when both fit in 2^53 (in magnitude).
+// fraction64 returns x as num/den when both fit in 2^53 (in magnitude),
+// read from their words: no big.Int arithmetic, not even the comparison
+// IsInt makes (on a machine whose words are narrower than 64 bits, only
+// when they fit in one word).
 func fraction64(x *big.Rat) (num, den int64, ok bool) {
-	n := x.Num()
-	if !n.IsInt64() {
+	nw := x.Num().Bits()
+	dw := x.Denom().Bits() // an integer's denominator reads as 1
+	if len(nw) > 1 || len(dw) != 1 || uint64(dw[0]) > maxSafe {
 		return 0, 0, false
 	}
-	num, den = n.Int64(), 1
-	if !x.IsInt() {
-		d := x.Denom()
-		if !d.IsInt64() {
+	if len(nw) == 1 {
+		if uint64(nw[0]) > maxSafe {
 			return 0, 0, false
 		}
-		den = d.Int64()
+		num = int64(nw[0]) //nolint:gosec // at most 2^53
 	}
-	return num, den, -maxSafe <= num && num <= maxSafe && den <= maxSafe
+	if x.Sign() < 0 {
+		num = -num
+	}
+	return num, int64(dw[0]), true //nolint:gosec // at most 2^53
 }
 
 // mul64 returns a·b for |a|, |b| ≤ 2^53 when the product stays within

@@ -19,8 +19,8 @@ func (a *Arena) MulAdd(x *big.Rat, k int64, y *big.Rat) *big.Rat {
 // mulAdd64 returns x·k + y as a fraction num/den (den > 0, maybe not in
 // lowest terms) when every step fits in an int64.
 func mulAdd64(x *big.Rat, k int64, y *big.Rat) (num, den int64, ok bool) {
-	a, b, okX := int64Parts(x)
-	c, d, okY := int64Parts(y)
+	a, b, okX := small(x)
+	c, d, okY := small(y)
 	if !okX || !okY {
 		return 0, 0, false
 	}

@@ -297,7 +297,7 @@ func (n Number) TakeAmount(scale *big.Rat) Amount {
 // does, with a GCD and new words.
 func mulPow10(v *big.Rat, e int) {
 	num := v.Num() // a reference to v's numerator
-	if a, den, ok := int64Parts(v); ok {
+	if a, den, ok := small(v); ok {
 		hi, lo := bits.Mul64(uint64(abs64(a)), uint64(smallPow10[e])) //nolint:gosec // both not negative
 		if hi == 0 && lo <= math.MaxInt64 {
 			p := int64(lo)
@@ -315,23 +315,6 @@ func mulPow10(v *big.Rat, e int) {
 		}
 	}
 	v.Mul(v, sharedPow10(e))
-}
-
-// int64Parts returns v's numerator and denominator when both fit in an
-// int64 (and the numerator is not math.MinInt64).
-func int64Parts(v *big.Rat) (num, den int64, ok bool) {
-	n := v.Num()
-	if !n.IsInt64() || n.Int64() == math.MinInt64 {
-		return 0, 0, false
-	}
-	if v.IsInt() {
-		return n.Int64(), 1, true // (Denom of an integer may be a new Int)
-	}
-	d := v.Denom()
-	if !d.IsInt64() {
-		return 0, 0, false
-	}
-	return n.Int64(), d.Int64(), true
 }
 
 // powersOfTen holds 10^-18 ... 10^18, read-only: sharedPow10 hands them
@@ -474,12 +457,15 @@ func formatBig(v *big.Rat, decimals int, st Style, group bool) string {
 	if neg {
 		r.Neg(r)
 	}
-	d := decimals
-	if d < 0 {
-		d = 0
-	}
-	s := r.FloatString(d)
-	intPart, frac, _ := strings.Cut(s, ".")
+	intPart, frac, _ := strings.Cut(r.FloatString(max(decimals, 0)), ".")
+	return string(appendFormatted(nil, neg, []byte(intPart), []byte(frac), st, group))
+}
+
+// appendFormatted appends to out the number with integer digits intPart
+// and decimals frac (both of |v|, rounded) in style st, with a minus when
+// neg (the rounded value is below zero): grouped, with the decimal mark
+// and the leading zero as Format describes.
+func appendFormatted(out []byte, neg bool, intPart, frac []byte, st Style, group bool) []byte {
 	sep := st.Group
 	if sep == "" && group {
 		sep = ","
@@ -487,33 +473,31 @@ func formatBig(v *big.Rat, decimals int, st Style, group bool) string {
 			sep = "." // European copy: "," is the decimal mark
 		}
 	}
-	if sep != "" && len(intPart) > 3 {
-		var b strings.Builder
-		pre := len(intPart) % 3
-		if pre > 0 {
-			b.WriteString(intPart[:pre])
-		}
-		for i := pre; i < len(intPart); i += 3 {
-			if b.Len() > 0 {
-				b.WriteString(sep)
-			}
-			b.WriteString(intPart[i : i+3])
-		}
-		intPart = b.String()
+	if neg {
+		out = append(out, '-')
 	}
-	out := intPart
-	if frac != "" {
+	switch {
+	case len(frac) > 0 && st.LeadingDot && len(intPart) == 1 && intPart[0] == '0':
+		// ".31": no integer digit
+	case sep != "" && len(intPart) > 3:
+		pre := len(intPart) % 3
+		out = append(out, intPart[:pre]...)
+		for i := pre; i < len(intPart); i += 3 {
+			if i > 0 {
+				out = append(out, sep...)
+			}
+			out = append(out, intPart[i:i+3]...)
+		}
+	default:
+		out = append(out, intPart...)
+	}
+	if len(frac) > 0 {
 		mark := st.Decimal
 		if mark == "" {
 			mark = "."
 		}
-		if st.LeadingDot && intPart == "0" {
-			out = ""
-		}
-		out += mark + frac
-	}
-	if neg && strings.Trim(out, "0.,") != "" {
-		out = "-" + out
+		out = append(out, mark...)
+		out = append(out, frac...)
 	}
 	return out
 }

@@ -148,42 +148,8 @@ func formatSmall(n, d int64, decimals int, st Style, group bool) (string, bool) 
 			ds = append(ds, '0')
 		}
 	}
-	intPart, fracPart := ds[:len(ds)-frac], ds[len(ds)-frac:]
-	sep := st.Group
-	if sep == "" && group {
-		sep = ","
-		if st.Decimal == "," {
-			sep = "." // European copy: "," is the decimal mark
-		}
-	}
 	var buf [96]byte
-	out := buf[:0]
-	if n < 0 && q != 0 {
-		out = append(out, '-')
-	}
-	switch {
-	case frac > 0 && st.LeadingDot && len(intPart) == 1 && intPart[0] == '0':
-		// ".31": no integer digit
-	case sep != "" && len(intPart) > 3:
-		pre := len(intPart) % 3
-		out = append(out, intPart[:pre]...)
-		for i := pre; i < len(intPart); i += 3 {
-			if i > 0 {
-				out = append(out, sep...)
-			}
-			out = append(out, intPart[i:i+3]...)
-		}
-	default:
-		out = append(out, intPart...)
-	}
-	if frac > 0 {
-		mark := st.Decimal
-		if mark == "" {
-			mark = "."
-		}
-		out = append(out, mark...)
-		out = append(out, fracPart...)
-	}
+	out := appendFormatted(buf[:0], n < 0 && q != 0, ds[:len(ds)-frac], ds[len(ds)-frac:], st, group)
 	return string(out), true
 }
 
